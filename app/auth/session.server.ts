@@ -1,0 +1,75 @@
+import { redirect } from "@remix-run/node";
+import type { Session, User } from "lucia";
+import { DomainError } from "#app/lib/domain-error";
+import { lucia } from "./lucia.server";
+
+export type SessionUser = User;
+export type StaffRole = "MODERATOR" | "ADMIN";
+
+type SessionLookup = { user: User; session: Session; refreshedCookie?: string } | null;
+
+/** Reads the session cookie; a tampered, expired or revoked id simply yields no user. */
+export async function getSessionUser(request: Request): Promise<SessionLookup> {
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (!sessionId) return null;
+  const { session, user } = await lucia.validateSession(sessionId);
+  if (!session || !user) return null;
+  if (user.suspended) {
+    await lucia.invalidateSession(session.id);
+    return null;
+  }
+  const refreshedCookie = session.fresh ? lucia.createSessionCookie(session.id).serialize() : undefined;
+  return { user, session, refreshedCookie };
+}
+
+export async function getOptionalUser(request: Request): Promise<User | null> {
+  return (await getSessionUser(request))?.user ?? null;
+}
+
+/** Sends anonymous visitors to the login page, then back where they were going. */
+export async function requireUser(request: Request): Promise<User> {
+  const found = await getSessionUser(request);
+  if (found) return found.user;
+  const url = new URL(request.url);
+  const redirectTo = `${url.pathname}${url.search}`;
+  throw redirect(`/connexion?${new URLSearchParams({ redirectTo })}`);
+}
+
+export async function requireStaff(request: Request): Promise<User & { role: StaffRole }> {
+  const user = await requireUser(request);
+  if (!isStaff(user)) throw new DomainError("FORBIDDEN", "Cette page est réservée à l’équipe de modération.");
+  return user as User & { role: StaffRole };
+}
+
+export function isStaff(user: Pick<User, "role">): boolean {
+  return user.role === "MODERATOR" || user.role === "ADMIN";
+}
+
+/** Opens a new session (a fresh id at every login prevents session fixation). */
+export async function startSession(userId: string): Promise<string> {
+  const session = await lucia.createSession(userId, {});
+  return lucia.createSessionCookie(session.id).serialize();
+}
+
+export async function endSession(request: Request): Promise<string> {
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (sessionId) await lucia.invalidateSession(sessionId);
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+/** "Log out everywhere", and what a password reset does. */
+export async function revokeAllSessions(userId: string): Promise<void> {
+  await lucia.invalidateUserSessions(userId);
+}
+
+export async function listSessions(userId: string) {
+  return lucia.getUserSessions(userId);
+}
+
+/** For the socket.io handshake, which has a cookie header but no Request. */
+export async function userFromCookieHeader(cookieHeader: string | undefined): Promise<User | null> {
+  const sessionId = lucia.readSessionCookie(cookieHeader ?? "");
+  if (!sessionId) return null;
+  const { user } = await lucia.validateSession(sessionId);
+  return user && !user.suspended ? user : null;
+}

@@ -1,0 +1,66 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+
+type HeaderUser = { displayName: string; kind: string; isStaff: boolean } | null;
+
+export function SiteHeader({ user, showDevTools }: { user: HeaderUser; showDevTools: boolean }) {
+  return (
+    <header className="site-header">
+      <Link to="/" className="brand" aria-label="Permanence, accueil">
+        Permanence
+      </Link>
+      <nav aria-label="Navigation principale">
+        <ul>
+          <li>
+            <NavLink to="/secretaires">Secrétaires</NavLink>
+          </li>
+          {user?.kind === "SECRETARY" ? (
+            <li>
+              <NavLink to="/compte/profil">Mon profil</NavLink>
+            </li>
+          ) : null}
+          {user?.kind === "AGENCY_OWNER" ? (
+            <li>
+              <NavLink to="/agence/equipe">Mon équipe</NavLink>
+            </li>
+          ) : null}
+          {user && (user.kind === "BUSINESS" || user.kind === "AGENCY_OWNER") ? (
+            <li>
+              <NavLink to="/compte/organisation">Mon organisation</NavLink>
+            </li>
+          ) : null}
+          {user?.isStaff ? (
+            <li>
+              <NavLink to="/moderation">Modération</NavLink>
+            </li>
+          ) : null}
+          {showDevTools ? (
+            <li>
+              <NavLink to="/dev/emails">E-mails (dev)</NavLink>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+      <div className="session-actions">
+        {user ? (
+          <>
+            <Link to="/compte">{user.displayName}</Link>
+            <Form method="post" action="/deconnexion">
+              <AuthenticityTokenInput />
+              <button type="submit" className="button-link">
+                Se déconnecter
+              </button>
+            </Form>
+          </>
+        ) : (
+          <>
+            <Link to="/connexion">Se connecter</Link>
+            <Link to="/inscription" className="button">
+              Créer un compte
+            </Link>
+          </>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,29 @@
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { PrismaClient } from "#app/generated/prisma/client.ts";
+import { getEnv } from "./env.server";
+
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+function createClient(): PrismaClient {
+  const env = getEnv();
+  const adapter = new PrismaLibSQL({ url: env.databaseUrl, authToken: env.DATABASE_AUTH_TOKEN });
+  return new PrismaClient({ adapter });
+}
+
+// One client per process; kept on globalThis so dev rebuilds do not open a new pool each time.
+const globalForDb = globalThis as unknown as { __permanenceDb?: PrismaClient };
+
+export const db: PrismaClient = (globalForDb.__permanenceDb ??= createClient());
+
+/**
+ * SQLite settings that make one file serve concurrent readers and a writer well:
+ * WAL, a busy timeout instead of immediate SQLITE_BUSY, and enforced foreign keys.
+ */
+export async function tuneSqlite(client: PrismaClient = db): Promise<void> {
+  if (!getEnv().databaseUrl.startsWith("file:")) return;
+  await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await client.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+  await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { dataDir, databaseUrl } from "./database-url";
+
+// Every variable the server reads, with its embedded default: a fresh clone needs none of them.
+// Parsed once at start so a bad value fails fast with a readable message.
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATA_DIR: z.string().optional(),
+  DATABASE_URL: z.string().optional(),
+  DATABASE_AUTH_TOKEN: z.string().optional(),
+  APP_URL: z.string().url().optional(),
+  SESSION_SECRET: z.string().min(16).optional(),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("Permanence <bonjour@permanence.local>"),
+  REDIS_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
+  SECURE_COOKIES: z.enum(["auto", "always", "never"]).default("auto"),
+});
+
+export type Env = z.infer<typeof envSchema> & { dataDir: string; databaseUrl: string; appUrl: string };
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Configuration invalide : ${problems}`);
+  }
+  const env = parsed.data;
+  cached = {
+    ...env,
+    dataDir: dataDir(process.env),
+    databaseUrl: databaseUrl(process.env),
+    appUrl: env.APP_URL ?? `http://localhost:${env.PORT}`,
+  };
+  return cached;
+}
+
+/** Values the browser may see. Nothing secret goes here. */
+export function getPublicEnv() {
+  const env = getEnv();
+  return { mode: env.NODE_ENV, devTools: env.NODE_ENV !== "production" || !env.SMTP_URL };
+}

@@ -1,0 +1,46 @@
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { DomainError } from "./domain-error";
+
+// In-process limits (the embedded default). Several instances share limits through Redis
+// once REDIS_URL-backed limiters replace these (see issue "Proof under pressure").
+const buildLimiters = () => ({
+  // 5 failed logins per email per 15 minutes, 20 per IP: enough for typos, not for guessing.
+  loginByEmail: new RateLimiterMemory({ keyPrefix: "login-email", points: 5, duration: 15 * 60 }),
+  loginByIp: new RateLimiterMemory({ keyPrefix: "login-ip", points: 20, duration: 15 * 60 }),
+  signupByIp: new RateLimiterMemory({ keyPrefix: "signup-ip", points: 10, duration: 60 * 60 }),
+  resetByEmail: new RateLimiterMemory({ keyPrefix: "reset-email", points: 3, duration: 60 * 60 }),
+});
+
+let limiters = buildLimiters();
+
+export type LimiterName = keyof typeof limiters;
+
+/** Spends one point; throws RATE_LIMITED with a French message when none are left. */
+export async function consume(name: LimiterName, key: string): Promise<void> {
+  try {
+    await limiters[name].consume(key.toLowerCase());
+  } catch (error) {
+    if (error instanceof RateLimiterRes) {
+      const minutes = Math.max(1, Math.ceil(error.msBeforeNext / 60_000));
+      throw new DomainError(
+        "RATE_LIMITED",
+        `Trop de tentatives. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`,
+      );
+    }
+    throw error;
+  }
+}
+
+export async function isBlocked(name: LimiterName, key: string): Promise<boolean> {
+  const res = await limiters[name].get(key.toLowerCase());
+  return res !== null && res.remainingPoints <= 0;
+}
+
+export async function reset(name: LimiterName, key: string): Promise<void> {
+  await limiters[name].delete(key.toLowerCase());
+}
+
+/** Tests start from a clean slate. */
+export function resetAllLimits(): void {
+  limiters = buildLimiters();
+}

@@ -1,0 +1,88 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { AuthenticityTokenProvider } from "remix-utils/csrf/react";
+import { getSessionUser, isStaff } from "#app/auth/session.server";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { SiteHeader } from "#app/components/site-header";
+import { commitCsrfToken } from "#app/lib/csrf.server";
+import { getPublicEnv } from "#app/lib/env.server";
+import styles from "./styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [
+  { title: "Permanence — le secrétariat à distance" },
+  { name: "description", content: "Trouvez une secrétaire indépendante ou un cabinet de télésecrétariat." },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [found, [csrfToken, csrfCookie]] = await Promise.all([getSessionUser(request), commitCsrfToken(request)]);
+  const headers = new Headers();
+  if (csrfCookie) headers.append("Set-Cookie", csrfCookie);
+  if (found?.refreshedCookie) headers.append("Set-Cookie", found.refreshedCookie);
+  const user = found
+    ? {
+        id: found.user.id,
+        displayName: found.user.displayName,
+        kind: found.user.kind,
+        isStaff: isStaff(found.user),
+        emailVerified: found.user.emailVerified,
+      }
+    : null;
+  return data({ user, csrfToken, env: getPublicEnv() }, { headers });
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>["data"];
+
+/** The signed-in user as the root loader saw it (null for visitors). */
+export function useOptionalUser() {
+  return useRouteLoaderData<typeof loader>("root")?.user ?? null;
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="fr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#contenu">
+          Aller au contenu
+        </a>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { user, csrfToken, env } = useLoaderData<typeof loader>();
+  return (
+    <AuthenticityTokenProvider token={csrfToken}>
+      <SiteHeader user={user} showDevTools={env.devTools} />
+      <main id="contenu" className="page">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>Permanence — la place de marché du secrétariat à distance.</p>
+      </footer>
+    </AuthenticityTokenProvider>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <main id="contenu" className="page">
+      <GeneralErrorBoundary />
+    </main>
+  );
+}

@@ -1,0 +1,83 @@
+import crypto from "node:crypto";
+import http from "node:http";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import { logger } from "./logger";
+import { attachRealtime, type Realtime } from "./realtime";
+
+export type AppServerOptions = {
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  /** Project folder holding build/ and public/. */
+  root: string;
+  trustProxy?: boolean;
+  redisUrl?: string;
+};
+
+export type AppServer = { httpServer: http.Server; realtime: Realtime };
+
+/** Express serving Remix and socket.io on one HTTP server (docs/decisions/003-server-location.md). */
+export async function createAppServer(options: AppServerOptions): Promise<AppServer> {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy ?? false);
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers["x-request-id"];
+        const id = typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url?.startsWith("/build/") ?? false },
+    }),
+  );
+  app.use(compression());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'", "'unsafe-inline'"], // Remix inlines its hydration data
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "img-src": ["'self'", "data:"],
+          "connect-src": ["'self'", "ws:", "wss:"],
+          "frame-ancestors": ["'none'"],
+          "form-action": ["'self'"],
+          "upgrade-insecure-requests": null,
+        },
+      },
+      // HSTS only makes sense behind TLS; helmet sends it and browsers ignore it on plain http.
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  // Fingerprinted assets are cached for a year; public/ files for an hour.
+  app.use("/build", express.static(path.join(options.root, "build", "client"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(options.root, "public"), { maxAge: "1h" }));
+
+  const handler = createRequestHandler({
+    build: options.build,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (req) => ({ clientIp: req.ip ?? "local", requestId: String(req.id) }),
+  });
+  app.all("*", (req, res, next) => {
+    Promise.resolve(handler(req, res, next)).catch(next);
+  });
+
+  const httpServer = http.createServer(app);
+  const build = typeof options.build === "function" ? await options.build() : options.build;
+  const realtime = await attachRealtime(httpServer, {
+    authenticate: (build.entry.module as { authenticateSocket: AuthenticateSocket }).authenticateSocket,
+    redisUrl: options.redisUrl,
+  });
+  return { httpServer, realtime };
+}
+
+export type AuthenticateSocket = (cookieHeader: string | undefined) => Promise<{ id: string } | null>;

@@ -1,0 +1,33 @@
+// Production entry: serves the built app (build/) with Express + socket.io on one port.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import { getEnv } from "#app/lib/env.server";
+import { createAppServer } from "./app";
+import { logger } from "./logger";
+
+const env = getEnv();
+const root = process.cwd();
+const buildUrl = pathToFileURL(path.join(root, "build", "server", "index.js")).href;
+const build = (await import(buildUrl)) as ServerBuild;
+
+const { httpServer, realtime } = await createAppServer({
+  build,
+  root,
+  trustProxy: process.env.TRUST_PROXY === "true",
+  redisUrl: env.REDIS_URL,
+});
+
+httpServer.listen(env.PORT, env.HOST, () => {
+  logger.info({ port: env.PORT, dataDir: env.dataDir }, `Permanence est prête : ${env.appUrl}`);
+  // Under `remix dev` (npm run dev) the dev server waits for this signal before reloading.
+  if (process.env.REMIX_DEV_ORIGIN) void broadcastDevReady(build);
+});
+
+function shutdown(signal: string) {
+  logger.info({ signal }, "arrêt en cours");
+  void realtime.close().finally(() => httpServer.close(() => process.exit(0)));
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
