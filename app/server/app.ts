@@ -73,8 +73,12 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
 
   const httpServer = http.createServer(app);
   const build = typeof options.build === "function" ? await options.build() : options.build;
+  // The session check comes from the Remix build itself (entry.server exports it), so the socket
+  // handshake and the pages share one module graph and one database client.
+  const { authenticateSocket } = build.entry.module as unknown as { authenticateSocket?: AuthenticateSocket };
+  if (!authenticateSocket) throw new Error("entry.server must export authenticateSocket");
   const realtime = await attachRealtime(httpServer, {
-    authenticate: (build.entry.module as { authenticateSocket: AuthenticateSocket }).authenticateSocket,
+    authenticate: authenticateSocket,
     redisUrl: options.redisUrl,
   });
   return { httpServer, realtime };
