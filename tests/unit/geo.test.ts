@@ -187,9 +187,10 @@ describe("distanceKm", () => {
       halfCircumference,
       6,
     );
-    expect(
-      distanceKm({ latitude: 0, longitude: 179.5 }, { latitude: 0, longitude: -179.5 }),
-    ).toBeCloseTo((Math.PI * 6371) / 180, 6);
+    expect(distanceKm({ latitude: 0, longitude: 179.5 }, { latitude: 0, longitude: -179.5 })).toBeCloseTo(
+      (Math.PI * 6371) / 180,
+      6,
+    );
   });
 });
 

@@ -116,9 +116,7 @@ describe("eurosField", () => {
   });
 
   it("rejects garbage and a missing value", () => {
-    expect(field.safeParse("trente").error?.issues.map((i) => i.message)).toEqual([
-      AMOUNT_INVALID_MESSAGE,
-    ]);
+    expect(field.safeParse("trente").error?.issues.map((i) => i.message)).toEqual([AMOUNT_INVALID_MESSAGE]);
     expect(AMOUNT_INVALID_MESSAGE).toBe("Montant invalide");
     expect(field.safeParse(undefined).error?.issues[0]?.message).toBe(AMOUNT_REQUIRED_MESSAGE);
   });

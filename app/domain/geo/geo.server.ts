@@ -132,7 +132,9 @@ export function resolveAddress(input: { postcode: string; commune?: string | nul
   const candidates = lookupPostcode(postcode);
   const wanted = normalizeCommuneName(input.commune ?? "");
   if (candidates.length === 0) {
-    return wanted ? resolveInDepartment(postcode, wanted) : { ok: false, reason: "UNKNOWN_POSTCODE", candidates: [] };
+    return wanted
+      ? resolveInDepartment(postcode, wanted)
+      : { ok: false, reason: "UNKNOWN_POSTCODE", candidates: [] };
   }
   const matches = wanted ? pickByName(candidates, wanted) : candidates;
   const [only] = matches;
