@@ -8,7 +8,12 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 function createClient(): PrismaClient {
   const env = getEnv();
   const adapter = new PrismaLibSQL({ url: env.databaseUrl, authToken: env.DATABASE_AUTH_TOKEN });
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter });
+  // libSQL runs a file database on one connection, so these settings are in place before any query.
+  if (env.databaseUrl.startsWith("file:")) {
+    tuneSqlite(client).catch((error: unknown) => console.error("SQLite tuning failed", error));
+  }
+  return client;
 }
 
 // One client per process; kept on globalThis so dev rebuilds do not open a new pool each time.
@@ -20,8 +25,7 @@ export const db: PrismaClient = (globalForDb.__permanenceDb ??= createClient());
  * SQLite settings that make one file serve concurrent readers and a writer well:
  * WAL, a busy timeout instead of immediate SQLITE_BUSY, and enforced foreign keys.
  */
-export async function tuneSqlite(client: PrismaClient = db): Promise<void> {
-  if (!getEnv().databaseUrl.startsWith("file:")) return;
+async function tuneSqlite(client: PrismaClient): Promise<void> {
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await client.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
   await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");

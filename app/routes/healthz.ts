@@ -1,11 +1,10 @@
-import { db } from "#app/lib/db.server";
+import { databaseIsReachable } from "#app/lib/health.server";
 
 /** Liveness and readiness: answers 200 only when the database answers. */
 export async function loader() {
-  try {
-    await db.$queryRawUnsafe("SELECT 1");
-    return Response.json({ status: "ok", database: "ok" }, { headers: { "Cache-Control": "no-store" } });
-  } catch {
-    return Response.json({ status: "error", database: "unreachable" }, { status: 503 });
-  }
+  const ok = await databaseIsReachable();
+  return Response.json(
+    { status: ok ? "ok" : "error", database: ok ? "ok" : "unreachable" },
+    { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+  );
 }
