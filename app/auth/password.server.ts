@@ -18,7 +18,8 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 
 // Compared against when the email is unknown, so a login takes the same time either way.
 let dummyHash: Promise<string> | undefined;
-export async function burnPasswordCheck(password: string): Promise<void> {
+export async function burnPasswordCheck(password: string): Promise<false> {
   dummyHash ??= hashPassword("mot-de-passe-factice-pour-le-temps-constant");
   await verifyPassword(await dummyHash, password);
+  return false;
 }

@@ -130,6 +130,7 @@ describe("login", () => {
     const blocked = await runRoute(login.action, await formRequest("/connexion", { email: user.email, password: defaultPassword }));
     expect(blocked.status).toBe(429);
     expect(blocked.data.error[""][0]).toMatch(/Trop de tentatives/);
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
   });
 
   it("refuses a suspended account", async () => {

@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "#app/auth/password.server";
 import { db } from "#app/lib/db.server";
 import { sendMail } from "#app/lib/mail.server";
-import { consume, reset } from "#app/lib/rate-limit.server";
+import { DomainError } from "#app/lib/domain-error";
+import { consume, isBlocked, reset } from "#app/lib/rate-limit.server";
 import { uniqueSlug } from "#app/lib/slug";
 import { resetPasswordMessage, verifyEmailMessage } from "./account-emails";
 import type { SignupInput } from "./accounts.schema";
@@ -71,24 +72,32 @@ export async function resendVerification(userId: string, appUrl: string): Promis
 const wrongCredentials = "Adresse e-mail ou mot de passe incorrect.";
 
 /**
- * Checks a login. Unknown email and wrong password get the same message and take the same time;
- * failures are rate limited per email and per address.
+ * Checks a login. Unknown email and wrong password get the same message and take the same time.
+ * Only failures count toward the limits (per email and per address), so a busy office sharing
+ * one address is not locked out by its own successful logins.
  */
 export async function authenticate(input: { email: string; password: string; ip: string }): Promise<{ ok: true; userId: string } | FieldFailure> {
-  await consume("loginByIp", input.ip);
-  await consume("loginByEmail", input.email);
+  if ((await isBlocked("loginByEmail", input.email)) || (await isBlocked("loginByIp", input.ip))) {
+    throw new DomainError("RATE_LIMITED", "Trop de tentatives de connexion. Réessayez dans 15 minutes.");
+  }
   const user = await db.user.findUnique({
     where: { email: input.email },
     select: { id: true, passwordHash: true, suspendedAt: true },
   });
-  if (!user) {
-    await burnPasswordCheck(input.password);
+  const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : await burnPasswordCheck(input.password);
+  if (!user || !passwordOk) {
+    await Promise.all([penalize("loginByEmail", input.email), penalize("loginByIp", input.ip)]);
     return { ok: false, message: wrongCredentials };
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) return { ok: false, message: wrongCredentials };
   if (user.suspendedAt) return { ok: false, message: "Ce compte est suspendu. Contactez le support de Permanence." };
   await reset("loginByEmail", input.email);
   return { ok: true, userId: user.id };
+}
+
+async function penalize(name: "loginByEmail" | "loginByIp", key: string) {
+  await consume(name, key).catch((error: unknown) => {
+    if (!(error instanceof DomainError)) throw error;
+  });
 }
 
 /** Always answers the same way, whether the email exists or not. */
