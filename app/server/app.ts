@@ -36,6 +36,11 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
         return id;
       },
       autoLogging: { ignore: (req) => req.url?.startsWith("/build/") ?? false },
+      // Method, path, status and timing are enough; headers would log cookies and noise.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
     }),
   );
   app.use(compression());
