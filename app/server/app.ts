@@ -38,7 +38,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       autoLogging: { ignore: (req) => req.url?.startsWith("/build/") ?? false },
       // Method, path, status and timing are enough; headers would log cookies and noise.
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactTokens(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),
@@ -50,7 +50,7 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
         directives: {
           "default-src": ["'self'"],
           "script-src": ["'self'", "'unsafe-inline'"], // Remix inlines its hydration data
-          "style-src": ["'self'", "'unsafe-inline'"],
+          "style-src": ["'self'"],
           "img-src": ["'self'", "data:"],
           "connect-src": ["'self'", "ws:", "wss:"],
           "frame-ancestors": ["'none'"],
@@ -87,6 +87,11 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     redisUrl: options.redisUrl,
   });
   return { httpServer, realtime };
+}
+
+/** Invitation and reset links carry secrets in the path or query: keep them out of the logs. */
+export function redactTokens(url: string): string {
+  return url.replace(/(\/invitation\/)[^/?#]+/, "$1…").replace(/([?&]token=)[^&#]+/, "$1…");
 }
 
 export type AuthenticateSocket = (cookieHeader: string | undefined) => Promise<{ id: string } | null>;

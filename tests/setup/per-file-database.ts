@@ -2,14 +2,14 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll } from "vitest";
-import { templateDatabase, tmpDir } from "./paths";
+import { runTmpDir, templateDatabase } from "./paths";
 
 // Each test file gets a fresh copy of the migrated database and its own data folder (mail, secrets),
 // set before any app module reads the environment.
 const id = `${process.env.VITEST_POOL_ID ?? "0"}-${crypto.randomUUID().slice(0, 8)}`;
-const databaseFile = path.join(tmpDir, `db-${id}.db`);
-const dataDir = path.join(tmpDir, `data-${id}`);
-fs.copyFileSync(templateDatabase, databaseFile);
+const databaseFile = path.join(runTmpDir(), `db-${id}.db`);
+const dataDir = path.join(runTmpDir(), `data-${id}`);
+fs.copyFileSync(templateDatabase(), databaseFile);
 fs.mkdirSync(dataDir, { recursive: true });
 process.env.DATABASE_URL = `file:${databaseFile}`;
 process.env.DATA_DIR = dataDir;

@@ -33,7 +33,10 @@ export type OrganizationRow = {
 };
 
 /** The oldest organisation of `kind` this user OWNS, or null (a MEMBER gets null too). */
-export async function findOwnedOrganization(userId: string, kind: OrganizationKind): Promise<OrganizationRow | null> {
+export async function findOwnedOrganization(
+  userId: string,
+  kind: OrganizationKind,
+): Promise<OrganizationRow | null> {
   const membership = await db.membership.findFirst({
     where: { userId, role: "OWNER", organization: { kind } },
     orderBy: { createdAt: "asc" },

@@ -1,0 +1,62 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { getOptionalUser } from "#app/auth/session.server";
+import { ProfileAvailability, ProfilePricing, ProfileSkills } from "#app/components/profile-details";
+import { isProfileStatus, profileStatusLabels } from "#app/domain/profiles/profile-machine";
+import { getPublicProfile } from "#app/domain/profiles/profiles.server";
+import { DomainError } from "#app/lib/domain-error";
+import { handle, toResponse } from "#app/lib/http.server";
+
+const slugParam = z.string().regex(/^[a-z0-9-]{1,80}$/);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const slug = slugParam.safeParse(params.slug);
+  if (!slug.success) toResponse(new DomainError("NOT_FOUND", "Ce profil est introuvable."));
+  const user = await getOptionalUser(request);
+  const viewer = user ? { id: user.id, role: user.role } : null;
+  return handle(() => getPublicProfile({ slug: slug.data, viewer }));
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "Profil introuvable — Permanence" }];
+  const { displayName, headline } = data.profile;
+  return [
+    { title: `${displayName}${headline ? ` — ${headline}` : ""} — Permanence` },
+    { name: "description", content: headline || `${displayName}, secrétaire sur Permanence.` },
+    ...(data.preview ? [{ name: "robots", content: "noindex" }] : []),
+  ];
+};
+
+export default function PublicProfile() {
+  const { profile, preview } = useLoaderData<typeof loader>();
+  const status = isProfileStatus(profile.status) ? profileStatusLabels[profile.status] : profile.status;
+  return (
+    <div className="stack">
+      {preview ? (
+        <p className="notice warning" role="status">
+          <strong>Aperçu — profil non publié</strong> (statut : {status}). Seuls sa titulaire et l’équipe de
+          modération voient cette page.
+        </p>
+      ) : null}
+      <header className="stack">
+        <h1>{profile.displayName}</h1>
+        {profile.headline ? <p className="lead">{profile.headline}</p> : null}
+        <ul className="tags" aria-label="Particularités">
+          {profile.verified ? <li className="badge ok">Profil vérifié</li> : null}
+          {profile.remote ? <li className="badge">À distance</li> : null}
+          {profile.agencyName ? <li className="badge">Membre de l’agence {profile.agencyName}</li> : null}
+        </ul>
+      </header>
+      {profile.bio ? (
+        <section className="card stack" aria-labelledby="presentation">
+          <h2 id="presentation">Présentation</h2>
+          <p className="pre-line">{profile.bio}</p>
+        </section>
+      ) : null}
+      <ProfileSkills profile={profile} />
+      <ProfilePricing profile={profile} />
+      <ProfileAvailability profile={profile} />
+    </div>
+  );
+}
