@@ -48,7 +48,8 @@ run("npx", ["prisma", "migrate", "deploy"], "migrations de la base");
 if (buildIsStale()) run("npx", ["remix", "build"], "compilation de l’application");
 else console.log("→ compilation à jour");
 
-if (env.SEED_DEMO === "auto") {
+const seedDemo = env.SEED_DEMO === "always" || (env.SEED_DEMO === "auto" && env.databaseUrl.startsWith("file:"));
+if (seedDemo) {
   const { seedDemoData } = await import("./seed/seed-demo-data");
   const summary = await seedDemoData({});
   if (summary.created) console.log(`→ données de démonstration créées (${summary.secretaries} secrétaires)`);

@@ -16,7 +16,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default("Permanence <bonjour@permanence.local>"),
   REDIS_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  SEED_DEMO: z.enum(["auto", "never"]).default("auto"),
+  // auto: demo data only into an empty embedded SQLite file — never into a libsql:// production database.
+  SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
   SECURE_COOKIES: z.enum(["auto", "always", "never"]).default("auto"),
 });
 

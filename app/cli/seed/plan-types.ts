@@ -1,0 +1,109 @@
+// The seed is built as a plan (plain rows, no database) and then inserted, so the plan can be
+// compared between runs and checked by tests without touching SQLite.
+import type { BillingMode, Language, Sector, Skill, Software, TaskType } from "#app/domain/profiles/taxonomy";
+
+export type UserKind = "BUSINESS" | "SECRETARY" | "AGENCY_OWNER" | "STAFF";
+
+/** The password hash is added at insert time: argon2 salts make it differ on every run. */
+export type UserRow = {
+  id: string;
+  email: string;
+  displayName: string;
+  kind: UserKind;
+  role: "USER" | "MODERATOR" | "ADMIN";
+  emailVerifiedAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type OrganizationRow = {
+  id: string;
+  kind: "BUSINESS" | "AGENCY";
+  name: string;
+  legalName: string;
+  siret: string;
+  vatNumber: string | null;
+  sector: Sector;
+  addressLine: string;
+  postcode: string;
+  commune: string;
+  inseeCode: string;
+  latitude: number;
+  longitude: number;
+  slug: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type MembershipRow = {
+  id: string;
+  userId: string;
+  organizationId: string;
+  role: "OWNER" | "MEMBER";
+  createdAt: Date;
+};
+
+export type AvailabilitySlot = { day: number; start: string; end: string };
+export type TaskPrice = { task: TaskType; unitPriceCents: number };
+export type SeededStatus = "DRAFT" | "PENDING_REVIEW" | "PUBLISHED" | "REJECTED";
+
+export type ProfileRow = {
+  id: string;
+  userId: string;
+  agencyId: string | null;
+  slug: string;
+  status: SeededStatus;
+  headline: string;
+  bio: string;
+  skills: Skill[];
+  sectors: Sector[];
+  software: Software[];
+  languages: Language[];
+  yearsExperience: number;
+  hourlyRateCents: number | null;
+  taskPrices: TaskPrice[];
+  billingModes: BillingMode[];
+  remote: boolean;
+  onSite: boolean;
+  basePostcode: string;
+  baseCommune: string;
+  baseInseeCode: string;
+  baseLatitude: number;
+  baseLongitude: number;
+  radiusKm: number | null;
+  availability: AvailabilitySlot[];
+  availableFrom: Date | null;
+  verified: boolean;
+  ratingAverage: number | null;
+  ratingCount: number;
+  submittedAt: Date | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type StatusChangeRow = {
+  id: string;
+  profileId: string;
+  from: SeededStatus;
+  to: SeededStatus;
+  actorId: string;
+  reason: string | null;
+  createdAt: Date;
+};
+
+export type SeedPlan = {
+  users: UserRow[];
+  organizations: OrganizationRow[];
+  memberships: MembershipRow[];
+  profiles: ProfileRow[];
+  statusChanges: StatusChangeRow[];
+};
+
+export const emptyPlan = (): SeedPlan => ({
+  users: [],
+  organizations: [],
+  memberships: [],
+  profiles: [],
+  statusChanges: [],
+});

@@ -1,0 +1,68 @@
+// Fills an empty database with the demo accounts and realistic generated data; does nothing
+// when any user exists, so `npm start` can call it on every start.
+import { hashPassword } from "#app/auth/password.server";
+import { db } from "#app/lib/db.server";
+import { demoPassword } from "./demo-accounts";
+import { insertPlan } from "./insert";
+import { buildSeedPlan, type PlanOptions } from "./plan";
+import type { SeedPlan } from "./plan-types";
+
+export type SeedSummary = {
+  created: boolean;
+  users: number;
+  secretaries: number;
+  published: number;
+  pendingReview: number;
+  businesses: number;
+  agencies: number;
+  statusChanges: number;
+  durationMs: number;
+};
+
+class AlreadySeeded extends Error {}
+
+function summarize(plan: SeedPlan | null, durationMs: number): SeedSummary {
+  const profiles = plan?.profiles ?? [];
+  const organizations = plan?.organizations ?? [];
+  return {
+    created: plan !== null,
+    users: plan?.users.length ?? 0,
+    secretaries: profiles.length,
+    published: profiles.filter((profile) => profile.status === "PUBLISHED").length,
+    pendingReview: profiles.filter((profile) => profile.status === "PENDING_REVIEW").length,
+    businesses: organizations.filter((organization) => organization.kind === "BUSINESS").length,
+    agencies: organizations.filter((organization) => organization.kind === "AGENCY").length,
+    statusChanges: plan?.statusChanges.length ?? 0,
+    durationMs,
+  };
+}
+
+export async function databaseIsEmpty(): Promise<boolean> {
+  return (await db.user.count()) === 0;
+}
+
+/**
+ * One transaction for everything: a failed seed leaves an empty database (and the next start
+ * tries again) rather than half the demo. The emptiness check is repeated inside it in case
+ * two processes start at once.
+ */
+export async function seedDemoData(options: PlanOptions = {}): Promise<SeedSummary> {
+  const started = performance.now();
+  if (!(await databaseIsEmpty())) return summarize(null, 0);
+  const plan = buildSeedPlan(options);
+  // argon2 is slow on purpose: every demo account shares one hash of the same password.
+  const passwordHash = await hashPassword(demoPassword);
+  try {
+    await db.$transaction(
+      async (tx) => {
+        if ((await tx.user.count()) > 0) throw new AlreadySeeded();
+        await insertPlan(tx, plan, passwordHash);
+      },
+      { maxWait: 30_000, timeout: 15 * 60_000 },
+    );
+  } catch (error) {
+    if (error instanceof AlreadySeeded) return summarize(null, 0);
+    throw error;
+  }
+  return summarize(plan, Math.round(performance.now() - started));
+}
