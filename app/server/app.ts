@@ -60,6 +60,9 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       },
       // HSTS only makes sense behind TLS; helmet sends it and browsers ignore it on plain http.
       crossOriginEmbedderPolicy: false,
+      // Not helmet's "no-referrer": with it Chrome sends `Origin: null` on plain form posts, which
+      // Remix rightly refuses as a possible CSRF — and forms must work without JavaScript.
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
     }),
   );
 
