@@ -110,7 +110,11 @@ export function ProfileAvailability({ profile }: { profile: PublicProfileDto }) 
       ) : (
         <p className="muted">Disponibilités hebdomadaires non précisées.</p>
       )}
-      {profile.availableFrom ? <p>Disponible à partir du {formatDate(profile.availableFrom)}.</p> : null}
+      <p>
+        {profile.availableFrom && new Date(profile.availableFrom) > new Date()
+          ? `Disponible à partir du ${formatDate(profile.availableFrom)}.`
+          : "Disponible dès maintenant."}
+      </p>
     </section>
   );
 }
