@@ -82,6 +82,17 @@ describe("sign-up", () => {
     expect(result.data.error.email[0]).toMatch(/Un compte existe déjà/);
   });
 
+  it("lets only one of two simultaneous sign-ups with one e-mail through", async () => {
+    const email = uniqueEmail("race");
+    const results = await Promise.all([
+      runRoute(signup.action, await formRequest("/inscription", validSignup(email))),
+      runRoute(signup.action, await formRequest("/inscription", validSignup(email))),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([302, 400]);
+    expect(results.find((r) => r.status === 400)!.data.error.email[0]).toMatch(/Un compte existe déjà/);
+    expect(await db.user.count({ where: { email } })).toBe(1);
+  });
+
   it("stores markup as plain text", async () => {
     const email = uniqueEmail("xss");
     await runRoute(signup.action, await formRequest("/inscription", { ...validSignup(email), displayName: "<script>alert(1)</script>" }));

@@ -1,4 +1,4 @@
-import { db } from "#app/lib/db.server";
+import { deleteSessionsExcept, findAccountOverview } from "./accounts.repo.server";
 import { DomainError } from "#app/lib/domain-error";
 
 export type AccountOverview = {
@@ -20,17 +20,7 @@ export const accountKindLabel = (kind: string) => kindLabels[kind] ?? kind;
 
 /** What the account page shows: identity and open sessions, nothing else. */
 export async function getAccountOverview(userId: string, currentSessionId: string): Promise<AccountOverview> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      email: true,
-      displayName: true,
-      kind: true,
-      emailVerifiedAt: true,
-      createdAt: true,
-      sessions: { select: { id: true, createdAt: true, expiresAt: true }, orderBy: { createdAt: "desc" } },
-    },
-  });
+  const user = await findAccountOverview(userId);
   if (!user) throw new DomainError("NOT_FOUND", "Ce compte est introuvable.");
   return {
     email: user.email,
@@ -45,6 +35,6 @@ export async function getAccountOverview(userId: string, currentSessionId: strin
 
 /** "Se déconnecter partout ailleurs": keeps the session in use, ends every other. */
 export async function endOtherSessions(userId: string, currentSessionId: string): Promise<number> {
-  const { count } = await db.session.deleteMany({ where: { userId, id: { not: currentSessionId } } });
+  const { count } = await deleteSessionsExcept(userId, currentSessionId);
   return count;
 }

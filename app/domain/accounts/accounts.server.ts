@@ -1,17 +1,28 @@
 import crypto from "node:crypto";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "#app/auth/password.server";
-import { db } from "#app/lib/db.server";
-import { sendMail } from "#app/lib/mail.server";
+import { db, isUniqueConstraintError } from "#app/lib/db.server";
 import { DomainError } from "#app/lib/domain-error";
+import { sendMail } from "#app/lib/mail.server";
 import { consume, isBlocked, reset } from "#app/lib/rate-limit.server";
-import { uniqueSlug } from "#app/lib/slug";
 import { resetPasswordMessage, verifyEmailMessage } from "./account-emails";
+import {
+  createAccount,
+  findCredentialsByEmail,
+  findMailIdentity,
+  findUserIdByEmail,
+  markEmailVerified,
+  replacePassword,
+} from "./accounts.repo.server";
 import type { SignupInput } from "./accounts.schema";
-import { consumeToken, hashToken, issueToken } from "./tokens.server";
+import { consumeToken, isTokenUsable, issueToken } from "./tokens.server";
 
 export type FieldFailure = { ok: false; field?: string; message: string };
 
-const userKindBySignup = { BUSINESS: "BUSINESS", SECRETARY: "SECRETARY", AGENCY: "AGENCY_OWNER" } as const;
+const duplicateEmail: FieldFailure = {
+  ok: false,
+  field: "email",
+  message: "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou réinitialisez votre mot de passe.",
+};
 
 /** Creates the user with what her kind needs (organisation or draft profile), then sends the verification link. */
 export async function signUp(
@@ -19,30 +30,21 @@ export async function signUp(
   ctx: { appUrl: string; ip: string },
 ): Promise<{ ok: true; userId: string } | FieldFailure> {
   await consume("signupByIp", ctx.ip);
-  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) return { ok: false, field: "email", message: "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou réinitialisez votre mot de passe." };
+  if (await findUserIdByEmail(input.email)) return duplicateEmail;
 
   const passwordHash = await hashPassword(input.password);
   const userId = crypto.randomUUID();
-  const token = await db.$transaction(async (tx) => {
-    await tx.user.create({
-      data: { id: userId, email: input.email, displayName: input.displayName, passwordHash, kind: userKindBySignup[input.kind] },
+  let token: string;
+  try {
+    token = await db.$transaction(async (tx) => {
+      await createAccount(tx, { ...input, id: userId, passwordHash });
+      return issueToken(userId, "VERIFY_EMAIL", tx);
     });
-    if (input.kind === "SECRETARY") {
-      await tx.secretaryProfile.create({ data: { userId, slug: uniqueSlug(input.displayName) } });
-    } else {
-      const name = input.organizationName!;
-      await tx.organization.create({
-        data: {
-          kind: input.kind,
-          name,
-          slug: uniqueSlug(name),
-          memberships: { create: { userId, role: "OWNER" } },
-        },
-      });
-    }
-    return issueToken(userId, "VERIFY_EMAIL", tx);
-  });
+  } catch (error) {
+    // Two sign-ups with one address at the same instant: the unique index decides.
+    if (isUniqueConstraintError(error)) return duplicateEmail;
+    throw error;
+  }
   await sendMail({ to: input.email, ...verifyEmailMessage(input.displayName, `${ctx.appUrl}/verification-email?token=${token}`) });
   return { ok: true, userId };
 }
@@ -57,13 +59,13 @@ export async function verifyEmail(token: string): Promise<{ ok: true; userId: st
   return db.$transaction(async (tx) => {
     const result = await consumeToken(token, "VERIFY_EMAIL", tx);
     if (!result.ok) return { ok: false, message: tokenMessages[result.reason] };
-    await tx.user.update({ where: { id: result.userId }, data: { emailVerifiedAt: new Date() } });
+    await markEmailVerified(tx, result.userId);
     return { ok: true, userId: result.userId };
   });
 }
 
 export async function resendVerification(userId: string, appUrl: string): Promise<void> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, displayName: true, emailVerifiedAt: true } });
+  const user = await findMailIdentity({ id: userId });
   if (!user || user.emailVerifiedAt) return;
   const token = await issueToken(userId, "VERIFY_EMAIL");
   await sendMail({ to: user.email, ...verifyEmailMessage(user.displayName, `${appUrl}/verification-email?token=${token}`) });
@@ -80,10 +82,7 @@ export async function authenticate(input: { email: string; password: string; ip:
   if ((await isBlocked("loginByEmail", input.email)) || (await isBlocked("loginByIp", input.ip))) {
     throw new DomainError("RATE_LIMITED", "Trop de tentatives de connexion. Réessayez dans 15 minutes.");
   }
-  const user = await db.user.findUnique({
-    where: { email: input.email },
-    select: { id: true, passwordHash: true, suspendedAt: true },
-  });
+  const user = await findCredentialsByEmail(input.email);
   const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : await burnPasswordCheck(input.password);
   if (!user || !passwordOk) {
     await Promise.all([penalize("loginByEmail", input.email), penalize("loginByIp", input.ip)]);
@@ -103,7 +102,7 @@ async function penalize(name: "loginByEmail" | "loginByIp", key: string) {
 /** Always answers the same way, whether the email exists or not. */
 export async function requestPasswordReset(email: string, appUrl: string): Promise<void> {
   await consume("resetByEmail", email);
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, displayName: true, suspendedAt: true } });
+  const user = await findMailIdentity({ email });
   if (!user || user.suspendedAt) return;
   const token = await issueToken(user.id, "RESET_PASSWORD");
   await sendMail({ to: email, ...resetPasswordMessage(user.displayName, `${appUrl}/reinitialisation?token=${token}`) });
@@ -112,25 +111,14 @@ export async function requestPasswordReset(email: string, appUrl: string): Promi
 /** Sets the new password and signs out every session (the old password may be known to someone). */
 export async function resetPassword(token: string, password: string): Promise<{ ok: true; userId: string } | FieldFailure> {
   const passwordHash = await hashPassword(password);
-  const result = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const consumed = await consumeToken(token, "RESET_PASSWORD", tx);
     if (!consumed.ok) return { ok: false as const, message: tokenMessages[consumed.reason] };
-    // Clicking the emailed link also proves the address.
-    const user = await tx.user.findUniqueOrThrow({ where: { id: consumed.userId }, select: { emailVerifiedAt: true } });
-    await tx.user.update({
-      where: { id: consumed.userId },
-      data: { passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? new Date() },
-    });
-    await tx.session.deleteMany({ where: { userId: consumed.userId } });
+    await replacePassword(tx, consumed.userId, passwordHash);
     return { ok: true as const, userId: consumed.userId };
   });
-  return result;
 }
 
-export async function checkResetToken(token: string): Promise<boolean> {
-  const row = await db.emailToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { purpose: true, usedAt: true, expiresAt: true },
-  });
-  return !!row && row.purpose === "RESET_PASSWORD" && !row.usedAt && row.expiresAt.getTime() > Date.now();
+export function checkResetToken(token: string): Promise<boolean> {
+  return isTokenUsable(token, "RESET_PASSWORD");
 }
