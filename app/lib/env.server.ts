@@ -15,6 +15,11 @@ const envSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Permanence <bonjour@permanence.local>"),
   REDIS_URL: z.string().url().optional(),
+  // Search: the embedded engine in DATA_DIR/search.db unless MEILI_HOST is set.
+  MEILI_HOST: z.string().url().optional(),
+  MEILI_MASTER_KEY: z.string().optional(),
+  // "off" on web instances when the search worker runs as its own process (npm run worker).
+  SEARCH_WORKER: z.enum(["on", "off"]).default("on"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // auto: demo data only into an empty embedded SQLite file — never into a libsql:// production database.
   SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),

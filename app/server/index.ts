@@ -3,6 +3,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { getEnv } from "#app/lib/env.server";
+import { closeSearchEngine, getSearchEngine } from "#search/engine-factory";
+import { startSearchWorker } from "#search/sync/search-worker";
 import { createAppServer } from "./app";
 import { logger } from "./logger";
 
@@ -24,9 +26,18 @@ httpServer.listen(env.PORT, env.HOST, () => {
   if (process.env.REMIX_DEV_ORIGIN) void broadcastDevReady(build);
 });
 
+// The search outbox is drained in this process unless a separate `npm run worker` does it.
+const searchWorker =
+  env.SEARCH_WORKER === "off"
+    ? null
+    : startSearchWorker({ engine: getSearchEngine, intervalMs: 1000 });
+
 function shutdown(signal: string) {
   logger.info({ signal }, "arrêt en cours");
-  void realtime.close().finally(() => httpServer.close(() => process.exit(0)));
+  // The engine closes last: requests still being answered may be searching.
+  void Promise.allSettled([realtime.close(), searchWorker?.stop()]).finally(() =>
+    httpServer.close(() => void closeSearchEngine().finally(() => process.exit(0))),
+  );
   setTimeout(() => process.exit(0), 5000).unref();
 }
 process.on("SIGTERM", () => shutdown("SIGTERM"));

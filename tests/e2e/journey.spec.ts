@@ -48,8 +48,11 @@ test("a secretary signs up, builds her profile, staff approve it, and anyone can
   });
 
   await test.step("anyone finds the public profile", async () => {
-    await page.goto("/secretaires");
-    await page.getByRole("link", { name }).first().click();
+    // The index follows the database through the outbox within a moment: search until she appears.
+    await expect(async () => {
+      await page.goto(`/secretaires?q=${encodeURIComponent(name)}`);
+      await page.getByRole("link", { name }).first().click({ timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
     await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
     await expect(page.getByText("Secrétaire médicale à distance, Doctolib")).toBeVisible();
     await expect(page.getByText("32,50 €")).toBeVisible();

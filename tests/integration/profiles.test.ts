@@ -6,6 +6,7 @@ import { db } from "#app/lib/db.server";
 import * as ownProfile from "#app/routes/compte+/profil";
 import * as publicProfile from "#app/routes/secretaires+/$slug";
 import * as secretaryList from "#app/routes/secretaires+/_index";
+import { reindexSecretaries } from "#tests/factories/search-profiles";
 import { createAgencyOwner, createBusiness, createSecretary, createStaff } from "#tests/factories/users";
 import { formRequest, getRequest } from "#tests/setup/requests";
 import { runRoute } from "#tests/setup/route-result";
@@ -438,6 +439,7 @@ async function publishedSecretary(index: number, extra: { skills?: string[]; sus
 
 const listPage = async (search = "") =>
   runRoute(secretaryList.loader, await getRequest(`/secretaires${search}`));
+const headlines = (cards: { headline: string }[]) => cards.map((card) => card.headline);
 
 describe("/secretaires", () => {
   beforeAll(async () => {
@@ -450,37 +452,41 @@ describe("/secretaires", () => {
     await createSecretary({ status: "REJECTED", headline: "Refusée" });
     await createSecretary({ status: "SUSPENDED", headline: "Suspendue" });
     await publishedSecretary(99, { suspended: true });
+    // The list comes from the search index; these rows were written directly, so rebuild it.
+    await reindexSecretaries();
   });
 
   it("lists only published profiles of active accounts, newest first, 20 per page with the exact total", async () => {
-    const first = await listPage();
+    const first = await listPage("?tri=recentes");
     expect(first.data.total).toBe(23);
-    expect(first.data.pageCount).toBe(2);
-    expect(first.data.items).toHaveLength(20);
-    expect(first.data.items[0].headline).toBe("Secrétaire 23");
-    expect(first.data.items[19].headline).toBe("Secrétaire 4");
-    const second = await listPage("?page=2");
-    expect(second.data.items.map((c: { headline: string }) => c.headline)).toEqual([
-      "Secrétaire 3",
-      "Secrétaire 2",
-      "Secrétaire 1",
-    ]);
+    expect(first.data.totalPages).toBe(2);
+    expect(first.data.cards).toHaveLength(20);
+    expect(first.data.cards[0].headline).toBe("Secrétaire 23");
+    expect(first.data.cards[19].headline).toBe("Secrétaire 4");
+    const second = await listPage("?tri=recentes&page=2");
+    expect(headlines(second.data.cards)).toEqual(["Secrétaire 3", "Secrétaire 2", "Secrétaire 1"]);
   });
 
   it("shows a card's public facts only", async () => {
-    const { data } = await listPage();
-    expect(data.items[0]).toEqual({
+    const { data } = await listPage("?tri=recentes");
+    expect(data.cards[0]).toEqual({
       slug: expect.any(String),
       displayName: "Camille Test",
+      initials: "CT",
       headline: "Secrétaire 23",
+      skills: ["TYPING"],
+      hourlyRateCents: 3000,
       remote: true,
       onSite: true,
       baseCommune: "Lyon 3e Arrondissement",
       radiusKm: 15,
-      hourlyRateCents: 3000,
-      topSkills: ["TYPING"],
-      agencyName: null,
+      distanceKm: null,
+      ratingAverage: null,
+      ratingCount: 0,
+      availableFrom: null,
+      availabilityDays: [],
       verified: false,
+      agencyName: null,
     });
     expect(JSON.stringify(data)).not.toMatch(/@exemple\.fr|45\.7534|latitude/);
   });
@@ -488,22 +494,24 @@ describe("/secretaires", () => {
   it("answers a page past the end with an empty page, not an error", async () => {
     const result = await listPage("?page=9");
     expect(result.status).toBe(200);
-    expect(result.data).toMatchObject({ items: [], total: 23, page: 9 });
+    expect(result.data).toMatchObject({ cards: [], total: 23, page: 9 });
   });
 
   it.each([["?page=abc"], ["?page=0"], ["?page=-1"]])("refuses %s with a French message", async (search) => {
     const result = await listPage(search);
     expect(result.status).toBe(400);
-    expect(result.data.message).toBe("Le numéro de page n’est pas valide.");
+    expect(result.data.errors).toEqual(["Le numéro de page n’est pas valide."]);
   });
 
   it("filters by a skill of the taxonomy and refuses an unknown one", async () => {
     const mail = await listPage("?competence=MAIL");
     expect(mail.data.total).toBe(4);
-    expect(mail.data.competence).toBe("MAIL");
+    expect(mail.data.query.skills).toEqual(["MAIL"]);
     const unknown = await listPage("?competence=MAILS");
     expect(unknown.status).toBe(400);
-    expect(unknown.data.message).toBe("Cette compétence n’existe pas.");
+    expect(unknown.data.errors).toEqual(["Cette compétence n’existe pas."]);
+    // The bad filter is set aside, not applied: every profile is listed.
+    expect(unknown.data.total).toBe(23);
   });
 });
 

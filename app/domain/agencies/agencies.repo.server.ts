@@ -1,6 +1,7 @@
 // The only module touching Prisma for agencies, their members and invitations.
 import type { Tx } from "#app/lib/db.server";
 import { db } from "#app/lib/db.server";
+import { enqueueProfileOfUser } from "#search/sync/outbox";
 
 export async function findOwnedAgency(userId: string) {
   const membership = await db.membership.findFirst({
@@ -78,7 +79,7 @@ export async function deleteOpenInvitation(agencyId: string, id: string): Promis
   return count;
 }
 
-/** She leaves the team but keeps her account and profile, now independent. */
+/** She leaves the team but keeps her account and profile, now independent (in search too). */
 export async function removeMember(agencyId: string, userId: string): Promise<number> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.membership.deleteMany({
@@ -86,6 +87,7 @@ export async function removeMember(agencyId: string, userId: string): Promise<nu
     });
     if (count === 0) return 0;
     await tx.secretaryProfile.updateMany({ where: { userId, agencyId }, data: { agencyId: null } });
+    await enqueueProfileOfUser(tx, userId);
     return count;
   });
 }
@@ -130,6 +132,7 @@ export async function acceptWithNewSecretary(
     if (!(await claimInvitation(tx, invitationId))) return false;
     await tx.user.create({ data: { ...user, kind: "SECRETARY", emailVerifiedAt: new Date() } });
     await tx.membership.create({ data: { userId: user.id, organizationId: agencyId, role: "MEMBER" } });
+    // A new draft has no search document: nothing to enqueue until it is published.
     await tx.secretaryProfile.create({ data: { userId: user.id, slug, agencyId } });
     return true;
   });
@@ -153,6 +156,8 @@ export async function acceptForExistingSecretary(
       update: { agencyId },
       create: { userId: member.userId, agencyId, slug: member.newProfileSlug },
     });
+    // A published profile now shows the agency in search (kind and agency name).
+    await enqueueProfileOfUser(tx, member.userId);
     return true;
   });
 }

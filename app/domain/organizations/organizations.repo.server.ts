@@ -1,5 +1,6 @@
 // The only module touching Prisma for organisations.
 import { db } from "#app/lib/db.server";
+import { enqueueAgencyMembers } from "#search/sync/outbox";
 import type { OrganizationKind } from "./organizations.schema";
 
 const organizationSelect = {
@@ -59,6 +60,11 @@ export type OrganizationUpdate = {
   longitude: number;
 };
 
+/** An agency's name is shown on its members' search documents: they are queued in the same transaction. */
 export async function updateOrganization(id: string, update: OrganizationUpdate): Promise<OrganizationRow> {
-  return db.organization.update({ where: { id }, data: update, select: organizationSelect });
+  return db.$transaction(async (tx) => {
+    const row = await tx.organization.update({ where: { id }, data: update, select: organizationSelect });
+    if (row.kind === "AGENCY") await enqueueAgencyMembers(tx, id);
+    return row;
+  });
 }

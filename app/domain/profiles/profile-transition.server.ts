@@ -1,5 +1,6 @@
 import type { Tx } from "#app/lib/db.server";
 import { DomainError } from "#app/lib/domain-error";
+import { enqueueSearchUpdate } from "#search/sync/outbox";
 import {
   checkProfileTransition,
   isProfileStatus,
@@ -25,7 +26,8 @@ const refusals = {
 
 /**
  * The one way a profile changes status: checks the transition table, updates the status only if
- * nobody changed it meanwhile, and writes the history row — inside the caller's transaction.
+ * nobody changed it meanwhile, and writes the history row and the search outbox row — inside the
+ * caller's transaction.
  * Who the actor is (owner or staff) is decided by the caller's policy check.
  */
 export async function transitionProfile(tx: Tx, input: ProfileTransitionInput) {
@@ -51,5 +53,7 @@ export async function transitionProfile(tx: Tx, input: ProfileTransitionInput) {
   await tx.profileStatusChange.create({
     data: { profileId: profile.id, from, to: check.to, actorId: input.actor.id, reason: input.reason?.trim() || null },
   });
+  // Publication adds the search document, leaving PUBLISHED removes it: same transaction.
+  await enqueueSearchUpdate(tx, "secretaries", profile.id);
   return { profileId: profile.id, userId: profile.userId, from, to: check.to };
 }

@@ -2,6 +2,7 @@
 // names its columns; JSON columns are validated on the way out (profiles.schema.ts).
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { db, type Tx } from "#app/lib/db.server";
+import { enqueueSearchUpdate } from "#search/sync/outbox";
 import {
   storedAvailability,
   storedBillingModes,
@@ -120,9 +121,14 @@ export async function findLastRejectionReason(profileId: string): Promise<string
   return change?.reason ?? null;
 }
 
-/** Content only: the status never changes here (profile-transition.server.ts owns it). */
+/**
+ * Content only: the status never changes here (profile-transition.server.ts owns it). Edits of a
+ * published profile are live at once, so its search document is queued for update in the same
+ * transaction (for a draft the worker finds nothing to index and that is all).
+ */
 export async function updateProfileContent(tx: Tx, profileId: string, data: ProfileContentData) {
   await tx.secretaryProfile.update({ where: { id: profileId }, data, select: { id: true } });
+  await enqueueSearchUpdate(tx, "secretaries", profileId);
 }
 
 const cardSelect = {

@@ -1,85 +1,157 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ProfileCard } from "#app/components/profile-card";
-import { profileListQuerySchema } from "#app/domain/profiles/profiles.schema";
-import { listPublicProfiles } from "#app/domain/profiles/profiles.server";
-import { skillLabels } from "#app/domain/profiles/taxonomy";
-import { DomainError } from "#app/lib/domain-error";
-import { handle, toResponse } from "#app/lib/http.server";
+import { SecretarySearchForm } from "#app/components/search-form";
+import { SearchPagination } from "#app/components/search-pagination";
+import { SearchResultCard } from "#app/components/search-result-card";
+import { searchSecretaries } from "#app/domain/discovery/discovery.server";
+import {
+  emptySecretarySearch,
+  parseSecretarySearch,
+  secretarySearchHref,
+  serializeSecretarySearch,
+  type SecretarySearchQuery,
+} from "#app/domain/discovery/secretary-search.schema";
+import { handle } from "#app/lib/http.server";
+import searchStyles from "../../styles/search.css";
 
-export const meta: MetaFunction = () => [
-  { title: "Secrétaires indépendantes et agences — Permanence" },
-  { name: "description", content: "Les secrétaires et cabinets de télésecrétariat validés sur Permanence." },
-];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: searchStyles }];
 
-// A plain, paginated list; full-text search and facets come with the search engine.
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
+  const q = page?.query.q;
+  return [
+    { title: q ? `« ${q} » — Secrétaires — Permanence` : "Trouver une secrétaire — Permanence" },
+    {
+      name: "description",
+      content:
+        "Secrétaires indépendantes et cabinets de télésecrétariat validés : compétences, tarifs, disponibilités.",
+    },
+  ];
+};
+
+/**
+ * The URL is the query. Bad params are reported and set aside (status 400) while the valid part
+ * still runs, so a damaged shared link shows a usable page, never a 500.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const query = profileListQuerySchema.safeParse(params);
-  if (!query.success) {
-    toResponse(new DomainError("VALIDATION", query.error.issues[0]?.message ?? "Adresse invalide."));
-  }
-  const { page, competence } = query.data;
-  const list = await handle(() => listPublicProfiles({ page, competence }));
-  return { ...list, competence: competence ?? null };
+  const { query, errors } = parseSecretarySearch(new URL(request.url).searchParams);
+  const result = await handle(() => searchSecretaries(query));
+  const status = Object.keys(errors).length > 0 ? 400 : result.unavailable ? 503 : 200;
+  return data({ query, errors: Object.values(errors), ...result }, { status });
 }
 
-function pageHref(page: number, skill: string | null) {
-  const params = new URLSearchParams();
-  if (skill) params.set("competence", skill);
-  if (page > 1) params.set("page", String(page));
-  const search = params.toString();
-  return search ? `/secretaires?${search}` : "/secretaires";
-}
+type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function Pagination({ page, pageCount, skill }: { page: number; pageCount: number; skill: string | null }) {
-  if (pageCount <= 1 && page === 1) return null;
+const countLabel = (n: number) => `${n.toLocaleString("fr-FR")} ${n > 1 ? "secrétaires" : "secrétaire"}`;
+
+function Messages({ errors, notices, unavailable }: Pick<PageData, "errors" | "notices" | "unavailable">) {
   return (
-    <nav aria-label="Pagination" className="row">
-      {page > 1 ? (
-        <Link to={pageHref(Math.min(page - 1, pageCount), skill)} rel="prev">
-          Page précédente
-        </Link>
+    <>
+      {errors.length > 0 ? (
+        <div className="form-error" role="alert">
+          <p>Une partie de la recherche n’a pas pu être lue et a été ignorée :</p>
+          <ul>
+            {errors.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
-      <span>
-        Page {page} sur {pageCount}
-      </span>
-      {page < pageCount ? (
-        <Link to={pageHref(page + 1, skill)} rel="next">
-          Page suivante
-        </Link>
+      {notices.map((notice) => (
+        <p key={notice} className="notice warning">
+          {notice}
+        </p>
+      ))}
+      {unavailable ? (
+        <p className="notice warning" role="alert">
+          La recherche est momentanément indisponible. Réessayez dans quelques instants.
+        </p>
       ) : null}
-    </nav>
+    </>
   );
 }
 
-export default function SecretaryList() {
-  const { items, total, page, pageCount, competence: skill } = useLoaderData<typeof loader>();
-  const skillLabel = skill ? skillLabels[skill] : null;
+function EmptyState({ query, total }: { query: SecretarySearchQuery; total: number }) {
+  if (total > 0) {
+    return (
+      <p className="notice warning">
+        Cette page ne contient aucun résultat.{" "}
+        <Link to={secretarySearchHref(query, { page: 1 })}>Revenir à la première page</Link>
+      </p>
+    );
+  }
+  return (
+    <div className="card stack">
+      <p>
+        <strong>Aucune secrétaire ne correspond à ces critères.</strong>
+      </p>
+      <ul>
+        <li>Vérifiez l’orthographe ou essayez un mot plus général (« agenda », « comptabilité »…).</li>
+        <li>Retirez un filtre ou relevez le tarif maximum.</li>
+        <li>Sans adresse, vous voyez aussi les secrétaires qui travaillent uniquement à distance.</li>
+      </ul>
+      <p className="row">
+        {query.q ? (
+          <Link to={secretarySearchHref({ ...emptySecretarySearch, q: query.q })}>
+            Garder le texte, retirer les filtres
+          </Link>
+        ) : null}
+        <Link to="/secretaires">Nouvelle recherche</Link>
+      </p>
+    </div>
+  );
+}
+
+function Results({ page: view }: { page: PageData }) {
+  const { total, cards, place } = view;
+  // Links carry the sort actually applied ("distance" without an address fell back to relevance).
+  const query = { ...view.query, sort: view.sort };
+  return (
+    <section className="stack" aria-labelledby="resultats-titre">
+      <h2 id="resultats-titre" className="visually-hidden">
+        Résultats
+      </h2>
+      <p className="search-count" role="status" aria-live="polite">
+        {countLabel(total)}
+        {place ? <span className="muted"> pouvant se déplacer à {place.label}</span> : null}
+      </p>
+      <Messages errors={view.errors} notices={view.notices} unavailable={view.unavailable} />
+      {cards.length === 0 ? (
+        <EmptyState query={query} total={total} />
+      ) : (
+        <ol className="search-results-list">
+          {cards.map((card) => (
+            <li key={card.slug}>
+              <SearchResultCard card={card} />
+            </li>
+          ))}
+        </ol>
+      )}
+      <SearchPagination
+        page={view.page}
+        totalPages={view.totalPages}
+        hrefFor={(page) => secretarySearchHref(query, { page })}
+      />
+    </section>
+  );
+}
+
+export default function SecretarySearchPage() {
+  const view = useLoaderData<typeof loader>();
+  const shown = { ...view.query, sort: view.sort, page: 1 };
   return (
     <div className="stack">
-      <h1>Secrétaires</h1>
-      <p className="lead">
-        {total === 0
-          ? "Aucune secrétaire ne correspond pour le moment."
-          : `${total} ${total > 1 ? "secrétaires validées" : "secrétaire validée"}${skillLabel ? ` en « ${skillLabel} »` : ""}.`}
-      </p>
-      {skillLabel ? (
-        <p>
-          <Link to="/secretaires">Voir toutes les compétences</Link>
-        </p>
-      ) : null}
-      {items.length === 0 && total > 0 ? (
-        <p className="notice warning" role="status">
-          Cette page ne contient aucun profil. <Link to={pageHref(1, skill)}>Revenir à la première page</Link>
-        </p>
-      ) : null}
-      <div className="grid">
-        {items.map((profile) => (
-          <ProfileCard key={profile.slug} profile={profile} />
-        ))}
+      <h1>Trouver une secrétaire</h1>
+      <div className="search-layout">
+        <SecretarySearchForm
+          query={shown}
+          search={serializeSecretarySearch(shown)}
+          facets={view.facets}
+          rateStats={view.rateStats}
+          hasPlace={view.place !== null}
+        />
+        <Results page={view} />
       </div>
-      <Pagination page={page} pageCount={pageCount} skill={skill} />
     </div>
   );
 }

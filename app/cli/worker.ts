@@ -1,0 +1,26 @@
+// `npm run worker`: drains the search outbox in its own process. Run exactly one, and start the
+// web instances with SEARCH_WORKER=off so they do not drain it too.
+import fs from "node:fs";
+
+// Like `npm start`: a local .env is optional and real environment variables win. Loaded before
+// the modules below read the environment.
+if (fs.existsSync(".env")) process.loadEnvFile(".env");
+
+const { db } = await import("#app/lib/db.server");
+const { logger } = await import("#app/server/logger");
+const { closeSearchEngine, getSearchEngine } = await import("#search/engine-factory");
+const { startSearchWorker } = await import("#search/sync/search-worker");
+
+const worker = startSearchWorker({ engine: getSearchEngine, intervalMs: 1000 });
+logger.info({ engine: process.env.MEILI_HOST ? "meilisearch" : "embedded" }, "worker de recherche démarré");
+
+async function shutdown(signal: string) {
+  logger.info({ signal }, "arrêt du worker de recherche");
+  setTimeout(() => process.exit(1), 10_000).unref();
+  await worker.stop();
+  await closeSearchEngine();
+  await db.$disconnect();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
