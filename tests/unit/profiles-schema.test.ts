@@ -7,7 +7,6 @@ import { storedAvailability, storedSkills } from "#app/domain/profiles/profile-c
 import { centsToInput, toProfileFormDefaults } from "#app/domain/profiles/profile-form-defaults";
 import {
   profileFormSchema,
-  profileListQuerySchema,
   profileMessages as m,
 } from "#app/domain/profiles/profiles.schema";
 import { AMOUNT_INVALID_MESSAGE } from "#app/lib/money";
@@ -267,30 +266,6 @@ describe("stored JSON columns", () => {
       { day: 1, start: "09:00", end: "12:00" },
       { day: 3, start: "14:00", end: "18:00" },
     ]);
-  });
-});
-
-describe("list query", () => {
-  it.each([
-    [{}, { page: 1 }],
-    [{ page: "" }, { page: 1 }],
-    [
-      { page: "3", competence: "MAIL" },
-      { page: 3, competence: "MAIL" },
-    ],
-  ])("reads %j", (input, expected) => {
-    expect(profileListQuerySchema.parse(input)).toEqual(expected);
-  });
-
-  it.each([["0"], ["-2"], ["1.5"], ["deux"], ["100001"]])("refuses page=%s", (page) => {
-    const result = profileListQuerySchema.safeParse({ page });
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toBe("Le numéro de page n’est pas valide.");
-  });
-
-  it("refuses an unknown skill filter", () => {
-    const result = profileListQuerySchema.safeParse({ competence: "HACKING" });
-    expect(result.error?.issues[0]?.message).toBe("Cette compétence n’existe pas.");
   });
 });
 

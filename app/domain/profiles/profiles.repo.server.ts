@@ -131,58 +131,6 @@ export async function updateProfileContent(tx: Tx, profileId: string, data: Prof
   await enqueueSearchUpdate(tx, "secretaries", profileId);
 }
 
-const cardSelect = {
-  slug: true,
-  headline: true,
-  remote: true,
-  onSite: true,
-  baseCommune: true,
-  radiusKm: true,
-  hourlyRateCents: true,
-  skills: true,
-  verified: true,
-  user: { select: { displayName: true } },
-  agency: { select: { name: true } },
-} satisfies Prisma.SecretaryProfileSelect;
-
-/**
- * Ids of published profiles listing a skill. Prisma has no "array contains" filter for JSON on
- * SQLite, so this reads the JSON array with json_each (libSQL has it too). Interim: the search
- * engine takes over filtering in its own issue.
- */
-async function publishedIdsWithSkill(skill: Skill): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT DISTINCT p.id FROM SecretaryProfile p, json_each(p.skills) s
-    WHERE p.status = 'PUBLISHED' AND s.value = ${skill}`;
-  return rows.map((row) => row.id);
-}
-
-/** Published profiles of active accounts, newest first, with the exact total. */
-export async function listPublishedProfiles(query: { skill?: Skill; skip: number; take: number }) {
-  const where: Prisma.SecretaryProfileWhereInput = {
-    status: "PUBLISHED",
-    user: { suspendedAt: null },
-    ...(query.skill ? { id: { in: await publishedIdsWithSkill(query.skill) } } : {}),
-  };
-  const [rows, total] = await db.$transaction([
-    db.secretaryProfile.findMany({
-      where,
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      skip: query.skip,
-      take: query.take,
-      select: cardSelect,
-    }),
-    db.secretaryProfile.count({ where }),
-  ]);
-  const items = rows.map(({ user, agency, skills, ...rest }) => ({
-    ...rest,
-    displayName: user.displayName,
-    agencyName: agency?.name ?? null,
-    skills: storedSkills.parse(skills),
-  }));
-  return { items, total };
-}
-
 export async function findProfileBySlug(slug: string) {
   const row = await db.secretaryProfile.findUnique({
     where: { slug },

@@ -196,44 +196,8 @@ export type ProfileInput = z.output<typeof profileFormSchema>;
 
 // ——— Query strings and DTOs ———
 
-export const PROFILE_PAGE_SIZE = 20;
 export const PAGE_INVALID_MESSAGE = "Le numéro de page n’est pas valide.";
 export const SKILL_FILTER_INVALID_MESSAGE = "Cette compétence n’existe pas.";
-
-/** `?page=2&competence=MAIL` on /secretaires. */
-export const profileListQuerySchema = z.object({
-  page: z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ invalid_type_error: PAGE_INVALID_MESSAGE })
-      .int(PAGE_INVALID_MESSAGE)
-      .min(1, PAGE_INVALID_MESSAGE)
-      .max(100_000, PAGE_INVALID_MESSAGE)
-      .default(1),
-  ),
-  competence: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .refine((code): code is Skill => isKnown(skillLabels, code), SKILL_FILTER_INVALID_MESSAGE)
-      .optional(),
-  ),
-});
-export type ProfileListQuery = { page: number; competence?: Skill };
-
-export type ProfileCardDto = {
-  slug: string;
-  displayName: string;
-  headline: string;
-  remote: boolean;
-  onSite: boolean;
-  baseCommune: string | null;
-  radiusKm: number | null;
-  hourlyRateCents: number | null;
-  topSkills: Skill[];
-  agencyName: string | null;
-  verified: boolean;
-};
 
 export type PublicProfileDto = {
   slug: string;

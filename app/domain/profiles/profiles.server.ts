@@ -16,10 +16,7 @@ import {
 } from "./profiles.policy";
 import * as repo from "./profiles.repo.server";
 import {
-  PROFILE_PAGE_SIZE,
-  type ProfileCardDto,
   type ProfileInput,
-  type ProfileListQuery,
   type PublicProfileDto,
 } from "./profiles.schema";
 
@@ -182,22 +179,6 @@ export async function unpublishOwnProfile({ actorId }: { actorId: string }) {
       actor: { id: actorId, as: "OWNER" },
     });
   });
-}
-
-const TOP_SKILLS = 4;
-
-export async function listPublicProfiles(query: ProfileListQuery) {
-  const { items, total } = await repo.listPublishedProfiles({
-    skill: query.competence,
-    skip: (query.page - 1) * PROFILE_PAGE_SIZE,
-    take: PROFILE_PAGE_SIZE,
-  });
-  const cards: ProfileCardDto[] = items.map(({ skills, ...card }) => ({
-    ...card,
-    topSkills: skills.slice(0, TOP_SKILLS),
-  }));
-  const pageCount = Math.max(1, Math.ceil(total / PROFILE_PAGE_SIZE));
-  return { items: cards, total, page: query.page, pageCount, pageSize: PROFILE_PAGE_SIZE };
 }
 
 /**
