@@ -60,10 +60,8 @@ async function fetchRows(
   text: Match | null,
   wantFacets: boolean,
 ): Promise<Fetched> {
-  const rings =
-    request.sort === "distance" && !plan.some((c) => c.op === "reach" || c.op === "near")
-      ? [...RINGS_KM]
-      : [];
+  const geo = plan.some((c) => c.op === "reach" || c.op === "near");
+  const rings = request.sort === "distance" && !geo ? [...RINGS_KM] : [];
   const statements = searchStatements(
     request,
     plan,
@@ -72,8 +70,9 @@ async function fetchRows(
     rings.shift(),
   );
   const { facetMode, point } = statements;
-  if (text && rings.length === 0 && facetMode !== "rows" && (process.env.COMBINED_ALL === "1" || plan.some((c) => c.op === "reach" || c.op === "near"))) {
-    // Text: one statement, so the match runs once for the page and the totals.
+  if (text && geo && facetMode !== "rows") {
+    // Text around a point: one statement, so the candidates and the match are computed once for
+    // the page and the totals (measured: no gain for text alone, where the match is the cost).
     const rows = (
       await ctx.client.execute(statement(combinedStatement(request, plan, text, facetMode === "codes")))
     ).rows;

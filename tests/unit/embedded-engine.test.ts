@@ -165,6 +165,27 @@ describe("embedded engine: facet counts stay exact through writes", () => {
   });
 });
 
+describe("embedded engine: more facet values than the compact codes hold", () => {
+  it("still counts exactly, through SQL, past 4096 distinct (attribute, value) pairs", async () => {
+    await withEngine(freshUrl(), async (engine) => {
+      const docs = Array.from({ length: 4200 }, (_, i) => copy(`l${i}`, { languages: ["fr", `x${i % 4150}`] }));
+      await engine.upsert("secretaries", docs);
+      const filtered = await engine.search<"secretaries">(
+        query({ facets: ["languages", "skills"], filters: { remote: true }, perPage: 1 }),
+      );
+      const unfiltered = await engine.search<"secretaries">(query({ facets: ["languages", "skills"], perPage: 1 }));
+      for (const r of [filtered, unfiltered]) {
+        expect(r.total).toBe(4200);
+        expect(r.facets.skills).toEqual({ MAIL: 4200 });
+        expect(r.facets.languages?.fr).toBe(4200);
+        expect(r.facets.languages?.x0).toBe(2);
+        expect(r.facets.languages?.x4149).toBe(1);
+        expect(Object.keys(r.facets.languages ?? {})).toHaveLength(4151);
+      }
+    });
+  });
+});
+
 describe("embedded engine: vocabulary shared between processes", () => {
   it("finds with a typo a word written through another connection, and forgets it after replaceAll", async () => {
     const url = freshUrl();
