@@ -20,10 +20,14 @@ export const sortableAttributes = {
   missions: ["createdAt", "startDate", "budgetCents", "_geo"],
 } as const satisfies Record<IndexName, readonly string[]>;
 
-/** Meilisearch ranking rules: relevance first, the Bayesian rating score breaks ties last. */
+/**
+ * Meilisearch ranking rules. "sort" comes first: a sort the user picks (rate, newest, distance) is
+ * strict, as both engines do (ADR 006); without one, relevance ranks and the Bayesian rating
+ * score breaks ties last.
+ */
 export const rankingRules = {
-  secretaries: ["words", "typo", "proximity", "attribute", "sort", "exactness", "ratingScore:desc"],
-  missions: ["words", "typo", "proximity", "attribute", "sort", "exactness", "createdAt:desc"],
+  secretaries: ["sort", "words", "typo", "proximity", "attribute", "exactness", "ratingScore:desc"],
+  missions: ["sort", "words", "typo", "proximity", "attribute", "exactness", "createdAt:desc"],
 } as const satisfies Record<IndexName, readonly string[]>;
 
 /** One typo from 5 letters, two from 9 — Meilisearch's defaults, which the embedded engine copies. */

@@ -38,6 +38,15 @@ export function describeSorts(s: SecretaryRun, m: MissionRun) {
       expect(ids(await s({ sort: "newest" }))).toEqual(secretaryFixtures.map((d) => d.id).reverse());
     });
 
+    // Product decision (ADR 006): a sort the user picks is strict, also with text — "Tarif
+    // croissant" lists the cheapest matching secretary first, relevance only breaks ties.
+    it("sorts strictly by the chosen key when there is text too", async () => {
+      const r = await s({ text: "secretaire", sort: "rate_asc" });
+      expect(r.total).toBeGreaterThan(2);
+      const rates = r.hits.map((h) => h.hourlyRateCents ?? Number.POSITIVE_INFINITY);
+      expect(rates).toEqual([...rates].sort((a, b) => a - b));
+    });
+
     it("sorts a filtered search", async () => {
       expect(ids(await s({ sort: "rate_asc", filters: { kind: "AGENCY" } }))).toEqual(["s11", "s08", "s02"]);
     });

@@ -16,24 +16,24 @@ describe("meilisearchSettings", () => {
     expect(missions.searchableAttributes).toEqual([...searchableAttributes.missions]);
   });
 
-  it("puts relevance first, the rating score after it, then the stable tie-breaks", () => {
+  it("puts a chosen sort first, then relevance, the rating score, and the stable tie-breaks", () => {
     expect(secretaries.rankingRules).toEqual([
+      "sort",
       "words",
       "typo",
       "proximity",
       "attribute",
-      "sort",
       "exactness",
       "ratingScore:desc",
       "publishedAt:desc",
       "id:asc",
     ]);
     expect(missions.rankingRules).toEqual([
+      "sort",
       "words",
       "typo",
       "proximity",
       "attribute",
-      "sort",
       "exactness",
       "createdAt:desc",
       "id:asc",
