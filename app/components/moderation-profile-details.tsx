@@ -19,7 +19,7 @@ export function statusLabel(status: string): string {
   return status in profileStatusLabels ? profileStatusLabels[status as ProfileStatus] : status;
 }
 
-function Tags({ values, labels }: { values: readonly string[]; labels: Record<string, string> }) {
+export function Tags({ values, labels }: { values: readonly string[]; labels: Record<string, string> }) {
   if (values.length === 0) return <span className="muted">Non renseigné</span>;
   return (
     <ul className="tags">

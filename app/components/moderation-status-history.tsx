@@ -2,8 +2,19 @@ import type { StatusHistoryItem } from "#app/domain/moderation/moderation.schema
 import { formatDateTime } from "#app/lib/dates";
 import { statusLabel } from "./moderation-profile-details";
 
-/** Every status change of a profile, newest first, with who made it and why. */
-export function ModerationStatusHistory({ history }: { history: StatusHistoryItem[] }) {
+/**
+ * Every status change of a profile (or, with `labelOf` and `ownerLabel`, of a mission), newest
+ * first, with who made it and why.
+ */
+export function ModerationStatusHistory({
+  history,
+  labelOf = statusLabel,
+  ownerLabel = "secrétaire",
+}: {
+  history: StatusHistoryItem[];
+  labelOf?: (status: string) => string;
+  ownerLabel?: string;
+}) {
   return (
     <section className="card stack" aria-labelledby="history-heading">
       <h2 id="history-heading">Historique des statuts</h2>
@@ -24,11 +35,11 @@ export function ModerationStatusHistory({ history }: { history: StatusHistoryIte
               <tr key={item.id}>
                 <td>{formatDateTime(item.createdAt)}</td>
                 <td>
-                  {statusLabel(item.from)} → {statusLabel(item.to)}
+                  {labelOf(item.from)} → {labelOf(item.to)}
                 </td>
                 <td>
                   {item.actorName}{" "}
-                  <span className="muted">({item.actorIsStaff ? "équipe" : "secrétaire"})</span>
+                  <span className="muted">({item.actorIsStaff ? "équipe" : ownerLabel})</span>
                 </td>
                 <td className="pre-wrap">{item.reason ?? <span className="muted">—</span>}</td>
               </tr>

@@ -19,14 +19,14 @@ import { dayParts, type DayPart } from "#search/availability-slots";
 export type Facets = Record<string, Record<string, number>>;
 type Option = { value: string; label: string };
 
-const countOf = (facets: Facets, facet: string, value: string) => facets[facet]?.[value] ?? 0;
+export const countOf = (facets: Facets, facet: string, value: string) => facets[facet]?.[value] ?? 0;
 
 const slotOptions: Option[] = slotCodes.map((code) => {
   const [day, part] = code.split("-") as [string, DayPart];
   return { value: code, label: `${weekdayLabels[Number(day) - 1]} ${dayParts[part].label}` };
 });
 
-function FacetChecks(props: {
+export function FacetChecks(props: {
   legend: string;
   name: string;
   facet: string;
@@ -150,7 +150,7 @@ function Toggles({ query, facets }: { query: SecretarySearchQuery; facets: Facet
 }
 
 /** Open on wide screens; on a phone it starts folded so the results come first (it stays open without JS). */
-function useFoldedOnSmallScreens() {
+export function useFoldedOnSmallScreens() {
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     if (ref.current && window.matchMedia("(max-width: 59.99rem)").matches) ref.current.open = false;

@@ -14,6 +14,16 @@ export function SiteHeader({ user, showDevTools }: { user: HeaderUser; showDevTo
           <li>
             <NavLink to="/secretaires">Secrétaires</NavLink>
           </li>
+          <li>
+            <NavLink to="/missions" end>
+              Missions
+            </NavLink>
+          </li>
+          {user?.kind === "BUSINESS" ? (
+            <li>
+              <NavLink to="/compte/missions">Mes missions</NavLink>
+            </li>
+          ) : null}
           {user?.kind === "SECRETARY" ? (
             <li>
               <NavLink to="/compte/profil">Mon profil</NavLink>

@@ -1,3 +1,4 @@
+import { rrulestr } from "#app/lib/rrule";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { demoAccounts, demoPassword } from "#app/cli/seed/demo-accounts";
@@ -5,6 +6,7 @@ import { buildSeedPlan } from "#app/cli/seed/plan";
 import { seedDemoData, type SeedSummary } from "#app/cli/seed/seed-demo-data";
 import { authenticate } from "#app/domain/accounts/accounts.server";
 import { lookupPostcode } from "#app/domain/geo/geo.server";
+import { checkMissionTransition, type MissionEvent } from "#app/domain/missions/mission-machine";
 import { isValidSiret, vatMatchesSiret } from "#app/domain/organizations/identifiers";
 import { missingForReview } from "#app/domain/profiles/profiles.policy";
 import {
@@ -294,5 +296,334 @@ describe("demo seed", () => {
     const again = await seedDemoData({ now: NOW });
     expect(again.created).toBe(false);
     expect({ users: await db.user.count(), profiles: await db.secretaryProfile.count() }).toEqual(before);
+  });
+});
+
+// ——— Missions ———
+
+
+const DAY = 86_400_000;
+
+const missionJson = z.object({
+  skills: codes(skillLabels).refine((values) => values.length >= 1 && values.length <= 5),
+  languages: codes(languageLabels).refine((values) => values[0] === "fr"),
+  taskLines: z.array(
+    z
+      .object({
+        task: z.enum(Object.keys(taskTypeLabels) as [string, ...string[]]),
+        unitPriceCents: z.number().int().positive(),
+        monthlyVolume: z.number().int().positive(),
+      })
+      .strict(),
+  ),
+  timeWindows: z.array(
+    z
+      .object({ start: time, end: time })
+      .strict()
+      .refine((window) => window.start < window.end, "end before start"),
+  ),
+});
+
+// prettier-ignore
+const missionSelect = {
+  id: true, organizationId: true, createdById: true, status: true, title: true, description: true, skills: true,
+  sector: true, languages: true, billingMode: true, taskLines: true, maxHourlyRateCents: true, expectedHours: true,
+  expectedHoursPer: true, fixedAmountCents: true, deliverables: true, scheduleType: true, startDate: true, endDate: true,
+  rrule: true, timeWindows: true, handoverNotes: true, callScript: true, urgentRouting: true, toolsToUse: true,
+  workMode: true, postcode: true, commune: true, inseeCode: true, latitude: true, longitude: true, medicalSecrecy: true,
+  visibility: true, proposalDeadline: true, submittedAt: true, publishedAt: true, createdAt: true,
+  statusChanges: { select: { from: true, to: true, actorId: true, reason: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+} as const;
+
+const eventFor: Record<string, MissionEvent> = {
+  "DRAFT>PENDING_REVIEW": "SUBMIT",
+  "PENDING_REVIEW>OPEN": "APPROVE",
+  "PENDING_REVIEW>DRAFT": "REQUEST_CHANGES",
+  "OPEN>CLOSED": "CLOSE",
+  "OPEN>EXPIRED": "EXPIRE",
+};
+const eventOf = (from: string, to: string): MissionEvent =>
+  to === "CANCELLED" ? "CANCEL" : eventFor[`${from}>${to}`]!;
+
+describe("demo seed: missions", () => {
+  const missions = () => db.mission.findMany({ select: missionSelect });
+  const ownerOf = async (email: string) => {
+    const user = await db.user.findUniqueOrThrow({
+      where: { email },
+      select: {
+        id: true,
+        memberships: {
+          select: {
+            organization: {
+              select: { id: true, postcode: true, inseeCode: true, latitude: true, longitude: true },
+            },
+          },
+        },
+      },
+    });
+    return { userId: user.id, organization: user.memberships[0]!.organization };
+  };
+
+  it("seeds about two missions per business, mostly open, with every status the seed may write", async () => {
+    expect(summary.missions).toBe(await db.mission.count());
+    expect(summary.missions).toBeGreaterThanOrEqual(45);
+    expect(summary.missions).toBeLessThanOrEqual(70);
+    const byStatus = Object.fromEntries(
+      (await db.mission.groupBy({ by: ["status"], _count: true })).map((row) => [row.status, row._count]),
+    );
+    expect(Object.keys(byStatus).sort()).toEqual([
+      "CANCELLED",
+      "CLOSED",
+      "DRAFT",
+      "EXPIRED",
+      "OPEN",
+      "PENDING_REVIEW",
+    ]);
+    expect(byStatus.OPEN! / summary.missions).toBeGreaterThan(0.5);
+    expect(summary.openMissions).toBe(byStatus.OPEN);
+    expect(await db.missionStatusChange.count()).toBe(summary.missionStatusChanges);
+    // Only businesses post: no agency, no secretary owns a mission.
+    expect(await db.mission.count({ where: { organization: { kind: { not: "BUSINESS" } } } })).toBe(0);
+  });
+
+  it("covers every billing mode × schedule type × work mode", async () => {
+    const combos = new Set((await missions()).map((m) => `${m.billingMode}/${m.scheduleType}/${m.workMode}`));
+    for (const billing of ["PER_TASK", "HOURLY", "FIXED"])
+      for (const schedule of ["ONE_OFF", "RECURRING", "REPLACEMENT"])
+        for (const mode of ["REMOTE", "ON_SITE", "HYBRID"])
+          expect(combos, `${billing}/${schedule}/${mode}`).toContain(`${billing}/${schedule}/${mode}`);
+  });
+
+  it("stores the JSON columns in their strict shapes and the terms each mode and schedule needs", async () => {
+    for (const mission of await missions()) {
+      const label = mission.title;
+      expect(missionJson.safeParse(mission).error?.issues, label).toBeUndefined();
+      expect(mission.title.length, label).toBeLessThanOrEqual(120);
+      expect(mission.description.length, label).toBeGreaterThanOrEqual(20);
+      expect(`${mission.title} ${mission.description}`).not.toMatch(/undefined|null|NaN/);
+      expect(Object.keys(sectorLabels)).toContain(mission.sector);
+      const lines = mission.taskLines as { unitPriceCents: number; monthlyVolume: number }[];
+      expect(lines.length > 0, label).toBe(mission.billingMode === "PER_TASK");
+      if (mission.billingMode === "HOURLY") {
+        expect(mission.maxHourlyRateCents, label).toBeGreaterThanOrEqual(2000);
+        expect(mission.maxHourlyRateCents, label).toBeLessThanOrEqual(4000);
+        expect(mission.expectedHours, label).toBeGreaterThan(0);
+        expect(["WEEK", "MONTH"]).toContain(mission.expectedHoursPer);
+      } else
+        expect([mission.maxHourlyRateCents, mission.expectedHours, mission.expectedHoursPer], label).toEqual([
+          null,
+          null,
+          null,
+        ]);
+      if (mission.billingMode === "FIXED") {
+        expect(mission.fixedAmountCents, label).toBeGreaterThanOrEqual(20_000);
+        expect(mission.fixedAmountCents, label).toBeLessThanOrEqual(500_000);
+        expect(mission.deliverables, label).toBeTruthy();
+      } else expect([mission.fixedAmountCents, mission.deliverables], label).toEqual([null, null]);
+      for (const line of lines) expect(line.unitPriceCents * line.monthlyVolume, label).toBeLessThan(300_000);
+      const replacement = mission.scheduleType === "REPLACEMENT";
+      for (const field of [
+        mission.handoverNotes,
+        mission.callScript,
+        mission.urgentRouting,
+        mission.toolsToUse,
+      ])
+        expect(Boolean(field), label).toBe(replacement);
+      expect(mission.endDate, label).not.toBeNull();
+      expect(mission.endDate!.getTime(), label).toBeGreaterThanOrEqual(mission.startDate.getTime());
+      expect(mission.startDate.getTime(), label).toBeGreaterThanOrEqual(NOW.getTime() - 31 * DAY);
+      expect(mission.startDate.getTime(), label).toBeLessThanOrEqual(NOW.getTime() + 97 * DAY);
+      expect(mission.visibility).toBe("PUBLIC");
+    }
+  });
+
+  it("gives each recurring mission an RRULE that rrule parses, with occurrences inside its dates", async () => {
+    const all = await missions();
+    expect(
+      all
+        .filter((m) => m.scheduleType !== "RECURRING")
+        .every((m) => m.rrule === null && (m.timeWindows as []).length === 0),
+    ).toBe(true);
+    const recurring = all.filter((m) => m.scheduleType === "RECURRING");
+    expect(recurring.length).toBeGreaterThan(5);
+    for (const mission of recurring) {
+      expect(mission.rrule, mission.title).toMatch(
+        /^DTSTART:\d{8}T000000Z\nRRULE:FREQ=WEEKLY;BYDAY=[A-Z,]+;UNTIL=\d{8}T235959Z$/,
+      );
+      const rule = rrulestr(mission.rrule!);
+      const first = rule.after(new Date(0), true);
+      expect(first, mission.title).toEqual(mission.startDate);
+      expect(rule.all().length, mission.title).toBeGreaterThan(0);
+      expect(rule.all().at(-1)!.getTime()).toBeLessThanOrEqual(mission.endDate!.getTime() + DAY);
+      expect((mission.timeWindows as []).length, mission.title).toBeGreaterThan(0);
+    }
+  });
+
+  it("places on-site and hybrid missions at their business's commune, remote ones nowhere", async () => {
+    const organizations = new Map(
+      (
+        await db.organization.findMany({
+          select: { id: true, postcode: true, inseeCode: true, latitude: true, longitude: true },
+        })
+      ).map(({ id, ...place }) => [id, place]),
+    );
+    for (const mission of await missions()) {
+      const place = {
+        postcode: mission.postcode,
+        inseeCode: mission.inseeCode,
+        latitude: mission.latitude,
+        longitude: mission.longitude,
+      };
+      if (mission.workMode === "REMOTE")
+        expect(place, mission.title).toEqual({
+          postcode: null,
+          inseeCode: null,
+          latitude: null,
+          longitude: null,
+        });
+      else expect(place, mission.title).toEqual(organizations.get(mission.organizationId));
+      expect(mission.medicalSecrecy).toBe(mission.sector === "MEDICAL");
+    }
+  });
+
+  it("writes the history the mission machine would, with dates that match the status", async () => {
+    const moderator = await db.user.findUniqueOrThrow({
+      where: { email: demoAccounts.moderation.email },
+      select: { id: true },
+    });
+    for (const mission of await missions()) {
+      const label = `${mission.title} (${mission.status})`;
+      let state = "DRAFT";
+      for (const change of mission.statusChanges) {
+        expect(change.from, label).toBe(state);
+        const event = eventOf(change.from, change.to);
+        const actor =
+          event === "EXPIRE"
+            ? "SYSTEM"
+            : event === "APPROVE" || event === "REQUEST_CHANGES"
+              ? "STAFF"
+              : "OWNER";
+        expect(checkMissionTransition(change.from as never, event, actor, change.reason), label).toEqual({
+          ok: true,
+          to: change.to,
+        });
+        expect(change.actorId, label).toBe(
+          actor === "OWNER" ? mission.createdById : actor === "STAFF" ? moderator.id : null,
+        );
+        expect(change.createdAt.getTime(), label).toBeGreaterThanOrEqual(mission.createdAt.getTime());
+        expect(change.createdAt.getTime(), label).toBeLessThanOrEqual(NOW.getTime());
+        state = change.to;
+      }
+      expect(state, label).toBe(mission.status);
+      const approvals = mission.statusChanges.filter((change) => change.to === "OPEN");
+      expect(mission.publishedAt, label).toEqual(approvals.at(-1)?.createdAt ?? null);
+      const submits = mission.statusChanges.filter((change) => change.to === "PENDING_REVIEW");
+      expect(mission.submittedAt, label).toEqual(submits.at(-1)?.createdAt ?? null);
+      if (mission.status === "OPEN") {
+        expect(mission.publishedAt, label).not.toBeNull();
+        if (mission.proposalDeadline)
+          expect(mission.proposalDeadline.getTime(), label).toBeGreaterThan(NOW.getTime());
+      }
+      if (mission.status === "EXPIRED")
+        expect(mission.proposalDeadline!.getTime(), label).toBeLessThan(NOW.getTime());
+      if (mission.status === "PENDING_REVIEW") expect(mission.publishedAt).toBeNull();
+    }
+    expect(
+      await db.missionStatusChange.count({ where: { from: "PENDING_REVIEW", to: "DRAFT", reason: null } }),
+    ).toBe(0);
+  });
+
+  it("gives the Lyon practice its phone line, its maternity-leave replacement and a draft", async () => {
+    const { userId, organization } = await ownerOf(demoAccounts.cabinet.email);
+    const own = await db.mission.findMany({
+      where: { organizationId: organization.id },
+      select: missionSelect,
+    });
+    expect(own.map((m) => m.status).sort()).toEqual(["DRAFT", "OPEN", "OPEN"]);
+    expect(own.every((m) => m.createdById === userId)).toBe(true);
+
+    const phone = own.find((m) => m.title === "Accueil téléphonique et prise de rendez-vous Doctolib")!;
+    expect(phone).toMatchObject({
+      status: "OPEN",
+      billingMode: "PER_TASK",
+      scheduleType: "RECURRING",
+      workMode: "REMOTE",
+      medicalSecrecy: true,
+      sector: "MEDICAL",
+      languages: ["fr"],
+      taskLines: [
+        { task: "CALL_ANSWERED", unitPriceCents: 180, monthlyVolume: 300 },
+        { task: "APPOINTMENT_BOOKED", unitPriceCents: 220, monthlyVolume: 120 },
+      ],
+      timeWindows: [{ start: "09:00", end: "12:00" }],
+      postcode: null,
+    });
+    expect(phone.rrule).toContain("RRULE:FREQ=WEEKLY;BYDAY=MO,TH;");
+    expect(
+      new Set(
+        rrulestr(phone.rrule!)
+          .all()
+          .slice(0, 10)
+          .map((date) => date.getUTCDay()),
+      ),
+    ).toEqual(new Set([1, 4]));
+    expect(phone.publishedAt).not.toBeNull();
+
+    const leave = own.find((m) => m.scheduleType === "REPLACEMENT")!;
+    expect(leave).toMatchObject({
+      status: "OPEN",
+      billingMode: "HOURLY",
+      workMode: "ON_SITE",
+      maxHourlyRateCents: 3000,
+      expectedHours: 35,
+      expectedHoursPer: "WEEK",
+      medicalSecrecy: true,
+      postcode: "69006",
+      commune: "Lyon 6e Arrondissement",
+      startDate: new Date("2026-12-01T00:00:00Z"),
+      endDate: new Date("2027-03-31T00:00:00Z"),
+    });
+    expect(leave.title).toMatch(/congé maternité/);
+    for (const field of [leave.handoverNotes, leave.callScript, leave.urgentRouting, leave.toolsToUse])
+      expect(field!.length).toBeGreaterThan(20);
+    expect(leave.toolsToUse).toMatch(/Doctolib/);
+
+    const draft = own.find((m) => m.status === "DRAFT")!;
+    expect(draft.statusChanges).toEqual([]);
+    expect([draft.submittedAt, draft.publishedAt]).toEqual([null, null]);
+  });
+
+  it("gives the Nantes plumber a fixed-price catch-up and a mission in the staff queue", async () => {
+    const { organization } = await ownerOf(demoAccounts.artisan.email);
+    const own = await db.mission.findMany({
+      where: { organizationId: organization.id },
+      select: missionSelect,
+    });
+    const catchUp = own.find((m) => m.status === "OPEN")!;
+    expect(catchUp).toMatchObject({
+      title: "Rattrapage de la saisie des factures de fin d’année",
+      billingMode: "FIXED",
+      scheduleType: "ONE_OFF",
+      fixedAmountCents: 60_000,
+    });
+    expect(catchUp.deliverables!.length).toBeGreaterThan(40);
+    const pending = own.filter((m) => m.status === "PENDING_REVIEW");
+    expect(pending).toHaveLength(1);
+    expect(pending[0]!.statusChanges).toMatchObject([{ from: "DRAFT", to: "PENDING_REVIEW" }]);
+    expect(pending[0]!.submittedAt).not.toBeNull();
+  });
+
+  it("keeps missions deterministic and leaves the accounts seeded before them unchanged", async () => {
+    const first = buildSeedPlan({ now: NOW });
+    expect(buildSeedPlan({ now: NOW }).missions).toEqual(first.missions);
+    const stored = await db.mission.findMany({ select: { id: true, title: true, status: true } });
+    const byId = (rows: { id: string }[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(stored)).toEqual(
+      byId(first.missions.map(({ id, title, status }) => ({ id, title, status }))),
+    );
+    // More businesses: same demo missions; fewer secretaries: same missions altogether.
+    const bigger = buildSeedPlan({ now: NOW, businesses: 30 });
+    expect(bigger.missions.slice(0, 5)).toEqual(first.missions.slice(0, 5));
+    expect(buildSeedPlan({ now: NOW, secretaries: 5 }).missions).toEqual(first.missions);
   });
 });

@@ -27,4 +27,10 @@ export async function insertPlan(tx: Tx, plan: SeedPlan, passwordHash: string): 
   for (const rows of chunks(plan.statusChanges, 500)) {
     await tx.profileStatusChange.createMany({ data: rows });
   }
+  for (const rows of chunks(plan.missions, 100)) {
+    await tx.mission.createMany({ data: rows });
+  }
+  for (const rows of chunks(plan.missionStatusChanges, 500)) {
+    await tx.missionStatusChange.createMany({ data: rows });
+  }
 }

@@ -149,6 +149,6 @@ export function streetAddress(random: Random): string {
 }
 
 /** "Paris 11e Arrondissement" → "Paris": what people say in a bio. */
-export function townName(place: Place): string {
+export function townName(place: Pick<Place, "name">): string {
   return place.name.replace(/ \d+(?:er|e) Arrondissement$/, "");
 }

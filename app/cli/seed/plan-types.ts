@@ -1,5 +1,7 @@
 // The seed is built as a plan (plain rows, no database) and then inserted, so the plan can be
 // compared between runs and checked by tests without touching SQLite.
+import type { MissionStatus } from "#app/domain/missions/mission-machine";
+import type { ScheduleType, TaskLine, TimeWindow, WorkMode } from "#app/domain/missions/mission-columns";
 import type { BillingMode, Language, Sector, Skill, Software, TaskType } from "#app/domain/profiles/taxonomy";
 
 export type UserKind = "BUSINESS" | "SECRETARY" | "AGENCY_OWNER" | "STAFF";
@@ -92,12 +94,69 @@ export type StatusChangeRow = {
   createdAt: Date;
 };
 
+/** Seeded missions never reach FILLED: that takes a signed contract, which the seed does not make yet. */
+export type SeededMissionStatus = Exclude<MissionStatus, "FILLED">;
+
+export type MissionRow = {
+  id: string;
+  organizationId: string;
+  createdById: string;
+  status: SeededMissionStatus;
+  title: string;
+  description: string;
+  skills: Skill[];
+  sector: Sector | null;
+  languages: Language[];
+  billingMode: BillingMode;
+  taskLines: TaskLine[];
+  maxHourlyRateCents: number | null;
+  expectedHours: number | null;
+  expectedHoursPer: "WEEK" | "MONTH" | null;
+  fixedAmountCents: number | null;
+  deliverables: string | null;
+  scheduleType: ScheduleType;
+  startDate: Date;
+  endDate: Date | null;
+  rrule: string | null;
+  timeWindows: TimeWindow[];
+  handoverNotes: string | null;
+  callScript: string | null;
+  urgentRouting: string | null;
+  toolsToUse: string | null;
+  workMode: WorkMode;
+  postcode: string | null;
+  commune: string | null;
+  inseeCode: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  medicalSecrecy: boolean;
+  visibility: "PUBLIC" | "INVITE_ONLY";
+  proposalDeadline: Date | null;
+  submittedAt: Date | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type MissionStatusChangeRow = {
+  id: string;
+  missionId: string;
+  from: MissionStatus;
+  to: MissionStatus;
+  /** null for SYSTEM transitions (the worker expiring a mission). */
+  actorId: string | null;
+  reason: string | null;
+  createdAt: Date;
+};
+
 export type SeedPlan = {
   users: UserRow[];
   organizations: OrganizationRow[];
   memberships: MembershipRow[];
   profiles: ProfileRow[];
   statusChanges: StatusChangeRow[];
+  missions: MissionRow[];
+  missionStatusChanges: MissionStatusChangeRow[];
 };
 
 export const emptyPlan = (): SeedPlan => ({
@@ -106,4 +165,6 @@ export const emptyPlan = (): SeedPlan => ({
   memberships: [],
   profiles: [],
   statusChanges: [],
+  missions: [],
+  missionStatusChanges: [],
 });

@@ -1,8 +1,11 @@
-// The whole seed as plain rows. Separate random streams for the demo accounts, the secretaries
-// and the businesses: asking for more secretaries does not change the businesses, and vice versa.
+// The whole seed as plain rows. Separate random streams for the demo accounts, the secretaries,
+// the businesses and the missions: asking for more secretaries does not change the businesses, and
+// adding missions changed none of the accounts, slugs or ids seeded before them.
 import { buildBusiness } from "./businesses";
 import type { SeedContext } from "./context";
+import { addDemoMissions } from "./demo-missions";
 import { addDemoAccounts, addSecretary } from "./demo-plan";
+import { addGeneratedMissions, type MissionOwner } from "./missions";
 import { placePicker } from "./places";
 import { emptyPlan, type SeedPlan } from "./plan-types";
 import { Random } from "./random";
@@ -41,11 +44,15 @@ export function buildSeedPlan(options: PlanOptions = {}): SeedPlan {
     addSecretary(plan, buildSecretary(secretaries));
   }
   const businesses = stream(3);
+  const owners: MissionOwner[] = [];
   for (let i = 0; i < (options.businesses ?? defaultPlanOptions.businesses); i++) {
     const rows = buildBusiness(businesses);
     plan.users.push(rows.user);
     plan.organizations.push(rows.organization);
     plan.memberships.push(rows.membership);
+    owners.push({ organization: rows.organization, ownerId: rows.user.id });
   }
+  addDemoMissions(stream(4), plan);
+  addGeneratedMissions(stream(5), plan, owners);
   return plan;
 }

@@ -16,6 +16,9 @@ export type SeedSummary = {
   businesses: number;
   agencies: number;
   statusChanges: number;
+  missions: number;
+  openMissions: number;
+  missionStatusChanges: number;
   durationMs: number;
 };
 
@@ -33,6 +36,9 @@ function summarize(plan: SeedPlan | null, durationMs: number): SeedSummary {
     businesses: organizations.filter((organization) => organization.kind === "BUSINESS").length,
     agencies: organizations.filter((organization) => organization.kind === "AGENCY").length,
     statusChanges: plan?.statusChanges.length ?? 0,
+    missions: plan?.missions.length ?? 0,
+    openMissions: plan?.missions.filter((mission) => mission.status === "OPEN").length ?? 0,
+    missionStatusChanges: plan?.missionStatusChanges.length ?? 0,
     durationMs,
   };
 }

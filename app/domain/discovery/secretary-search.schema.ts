@@ -106,7 +106,7 @@ export const searchMessages = {
 export type SearchParamName = keyof typeof searchMessages;
 export type SearchParamErrors = Partial<Record<SearchParamName, string>>;
 
-const isoDay = z
+export const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((value) => {

@@ -92,6 +92,8 @@ export const auditActionLabels: Record<string, string> = {
   PROFILE_REJECT: "Profil refusé",
   PROFILE_SUSPEND: "Profil suspendu",
   PROFILE_REINSTATE: "Profil réactivé",
+  MISSION_APPROVE: "Mission approuvée",
+  MISSION_REQUEST_CHANGES: "Mission renvoyée pour modification",
   STAFF_CREATE: "Compte d’équipe créé",
   STAFF_UPDATE: "Compte d’équipe mis à jour",
 };

@@ -1,6 +1,7 @@
 // The only module touching Prisma for organisations.
 import { db } from "#app/lib/db.server";
 import { enqueueAgencyMembers } from "#search/sync/outbox";
+import { enqueueOrganizationMissions } from "#search/sync/mission-document";
 import type { OrganizationKind } from "./organizations.schema";
 
 const organizationSelect = {
@@ -60,11 +61,15 @@ export type OrganizationUpdate = {
   longitude: number;
 };
 
-/** An agency's name is shown on its members' search documents: they are queued in the same transaction. */
+/**
+ * The name is shown on search documents — an agency's on its members', a business's on its open
+ * missions — so those are queued in the same transaction.
+ */
 export async function updateOrganization(id: string, update: OrganizationUpdate): Promise<OrganizationRow> {
   return db.$transaction(async (tx) => {
     const row = await tx.organization.update({ where: { id }, data: update, select: organizationSelect });
     if (row.kind === "AGENCY") await enqueueAgencyMembers(tx, id);
+    if (row.kind === "BUSINESS") await enqueueOrganizationMissions(tx, id);
     return row;
   });
 }

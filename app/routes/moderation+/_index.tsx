@@ -21,6 +21,9 @@ export default function ModerationQueue() {
   return (
     <div className="stack">
       <h1>Profils à valider</h1>
+      <p>
+        <Link to="/moderation/missions">Voir aussi les missions à valider</Link>
+      </p>
       {decision ? (
         <p className="notice" role="status">
           {decisionNotices[decision]}
