@@ -2,7 +2,7 @@
 import { MEDICAL_SECRECY_NOTICE } from "#app/domain/missions/mission-labels";
 import { workModeLabels, type WorkMode } from "#app/domain/missions/mission-columns";
 import { languageLabels, sectorLabels, skillLabels, type Sector } from "#app/domain/profiles/taxonomy";
-import { formatDate, formatDateTime } from "#app/lib/dates";
+import { formatDate, formatDateTime, formatHour } from "#app/lib/dates";
 
 type TaskRow = { task: string; label: string; unitPrice: string; volume: number; total: string };
 type Details = {
@@ -29,7 +29,8 @@ type Details = {
   instructions: boolean;
 };
 
-const timeOf = (iso: string) => formatDateTime(iso).split(" à ")[1];
+/** "8 h 30" from an instant, in Paris time (formatDateTime gives "… à 08:30"). */
+const timeOf = (iso: string) => formatHour(formatDateTime(iso).split(" à ")[1] ?? "");
 
 export function MissionBudget({
   budget,

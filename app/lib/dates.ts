@@ -45,3 +45,9 @@ export function formatDateTime(input: DateInput): string {
   const part = partsOf(timeFormat, date);
   return `${formatDate(date)} à ${part("hour")}:${part("minute")}`;
 }
+
+/** A wall-clock time the French way: "09:00" → "9 h", "14:30" → "14 h 30". */
+export function formatHour(time: string): string {
+  const [hours = "0", minutes = "00"] = time.split(":");
+  return minutes === "00" ? `${Number(hours)} h` : `${Number(hours)} h ${minutes}`;
+}

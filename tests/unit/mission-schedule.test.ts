@@ -1,10 +1,10 @@
+import { formatHour } from "#app/lib/dates";
 import { describe, expect, it } from "vitest";
 import { missionCalendar } from "#app/domain/missions/mission-calendar";
 import { budgetSummary, scheduleSummary } from "#app/domain/missions/mission-labels";
 import {
   buildWeeklyRule,
   describeWeekly,
-  formatHour,
   hasOccurrence,
   nextSessions,
   occurrenceDays,

@@ -1,7 +1,8 @@
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
 import { POSTCODE_MESSAGE } from "#app/domain/geo/postcode";
-import { formatTime, formatWeeklyAvailability } from "#app/domain/profiles/availability";
+import { formatWeeklyAvailability } from "#app/domain/profiles/availability";
+import { formatHour } from "#app/lib/dates";
 import { missingForReview, profileVisibility } from "#app/domain/profiles/profiles.policy";
 import { storedAvailability, storedSkills } from "#app/domain/profiles/profile-columns";
 import { centsToInput, toProfileFormDefaults } from "#app/domain/profiles/profile-form-defaults";
@@ -274,8 +275,8 @@ describe("availability in French", () => {
     ["09:00", "9 h"],
     ["12:30", "12 h 30"],
     ["00:05", "0 h 05"],
-  ])("formatTime(%s) = %s", (time, expected) => {
-    expect(formatTime(time)).toBe(expected);
+  ])("formatHour(%s) = %s", (time, expected) => {
+    expect(formatHour(time)).toBe(expected);
   });
 
   it("writes one line per working day, Monday first", () => {

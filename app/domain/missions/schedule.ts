@@ -6,7 +6,7 @@
 // Times of day live in the time windows, and each session is converted to a real instant only at
 // the end, with the Paris offset of *that* day, so 9 h stays 9 h across a DST change.
 import { RRule, type Weekday as RRuleWeekday } from "#app/lib/rrule";
-import { formatDate } from "#app/lib/dates";
+import { formatDate, formatHour } from "#app/lib/dates";
 
 export const ruleWeekdays = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
 export type RuleWeekday = (typeof ruleWeekdays)[number];
@@ -136,10 +136,6 @@ export function nextSessions(
 // ——— French wording ———
 
 /** "9 h", "17 h 30". */
-export function formatHour(time: string): string {
-  const [hours = "0", minutes = "00"] = time.split(":");
-  return minutes === "00" ? `${Number(hours)} h` : `${Number(hours)} h ${minutes}`;
-}
 
 /** "a", "a et b", "a, b et c". */
 export function joinFrench(items: readonly string[]): string {
