@@ -9,32 +9,15 @@ import {
   storedSoftware,
   storedTaskPrices,
 } from "#app/domain/profiles/profile-columns";
+import { contentSelect } from "#app/domain/profiles/profiles.repo.server";
 import { db, type Tx } from "#app/lib/db.server";
 import type { QueueItem, StatusCounts, StatusHistoryItem } from "./moderation.schema";
 
+// What the public page shows, plus what staff need to decide: identity, e-mail and dates.
 const reviewSelect = {
+  ...contentSelect,
   id: true,
   userId: true,
-  slug: true,
-  status: true,
-  headline: true,
-  bio: true,
-  skills: true,
-  sectors: true,
-  software: true,
-  languages: true,
-  yearsExperience: true,
-  hourlyRateCents: true,
-  taskPrices: true,
-  billingModes: true,
-  remote: true,
-  onSite: true,
-  basePostcode: true,
-  baseCommune: true,
-  radiusKm: true,
-  availability: true,
-  availableFrom: true,
-  verified: true,
   submittedAt: true,
   publishedAt: true,
   createdAt: true,

@@ -40,8 +40,8 @@ export type ProfileContentData = {
   availableFrom: Date | null;
 };
 
-// Public columns only: no coordinates, no INSEE code, no user e-mail.
-const contentSelect = {
+// Public columns only: no coordinates, no INSEE code, no user e-mail. Staff review adds to it.
+export const contentSelect = {
   slug: true,
   status: true,
   headline: true,
