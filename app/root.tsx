@@ -6,6 +6,7 @@ import { getSessionUser, isStaff } from "#app/auth/session.server";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { SiteHeader } from "#app/components/site-header";
 import { commitCsrfToken } from "#app/lib/csrf.server";
+import { devToolsAllowed } from "#app/lib/dev-tools.server";
 import { getPublicEnv } from "#app/lib/env.server";
 import styles from "./styles/app.css";
 
@@ -19,7 +20,7 @@ export const meta: MetaFunction = () => [
   { name: "description", content: "Trouvez une secrétaire indépendante ou un cabinet de télésecrétariat." },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const [found, [csrfToken, csrfCookie]] = await Promise.all([getSessionUser(request), commitCsrfToken(request)]);
   const headers = new Headers();
   if (csrfCookie) headers.append("Set-Cookie", csrfCookie);
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         emailVerified: found.user.emailVerified,
       }
     : null;
-  return data({ user, csrfToken, env: getPublicEnv() }, { headers });
+  return data({ user, csrfToken, env: getPublicEnv(), devTools: devToolsAllowed(context.clientIp) }, { headers });
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>["data"];
@@ -65,10 +66,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  const { user, csrfToken, env } = useLoaderData<typeof loader>();
+  const { user, csrfToken, devTools } = useLoaderData<typeof loader>();
   return (
     <AuthenticityTokenProvider token={csrfToken}>
-      <SiteHeader user={user} showDevTools={env.devTools} />
+      <SiteHeader user={user} showDevTools={devTools} />
       <main id="contenu" className="page">
         <Outlet />
       </main>

@@ -50,5 +50,5 @@ export function getEnv(): Env {
 /** Values the browser may see. Nothing secret goes here. */
 export function getPublicEnv() {
   const env = getEnv();
-  return { mode: env.NODE_ENV, devTools: env.NODE_ENV !== "production" || !env.SMTP_URL };
+  return { mode: env.NODE_ENV };
 }

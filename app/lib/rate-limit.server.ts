@@ -31,9 +31,9 @@ export async function consume(name: LimiterName, key: string): Promise<void> {
   }
 }
 
-export async function isBlocked(name: LimiterName, key: string): Promise<boolean> {
-  const res = await limiters[name].get(key.toLowerCase());
-  return res !== null && res.remainingPoints <= 0;
+/** Gives back points spent by an attempt that turned out fine. */
+export async function reward(name: LimiterName, key: string, points = 1): Promise<void> {
+  await limiters[name].reward(key.toLowerCase(), points);
 }
 
 export async function reset(name: LimiterName, key: string): Promise<void> {

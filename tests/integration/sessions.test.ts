@@ -68,6 +68,17 @@ describe("sessions", () => {
     }
   });
 
+  it("does not let parallel guesses slip past the limit", async () => {
+    const user = await createBusiness();
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, async () =>
+        runRoute(login.action, await formRequest("/connexion", { email: user.email, password: "mauvais-mot-de-passe" })),
+      ),
+    );
+    expect(guesses.filter((g) => g.status === 400)).toHaveLength(5);
+    expect(guesses.filter((g) => g.status === 429)).toHaveLength(7);
+  });
+
   it("exposes only a small user DTO to the page", async () => {
     const user = await createBusiness();
     const result = await runRoute(root.loader, await getRequest("/", { userId: user.id }));

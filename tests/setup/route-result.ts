@@ -19,8 +19,8 @@ export async function runRoute(
   fn: RouteFunction,
   request: Request,
   params: Record<string, string> = {},
+  context: { clientIp: string; requestId: string } = { clientIp: "127.0.0.1", requestId: "test" },
 ): Promise<RouteResult> {
-  const context = { clientIp: "127.0.0.1", requestId: "test" };
   try {
     return await normalize(await fn({ request, params, context }));
   } catch (thrown) {

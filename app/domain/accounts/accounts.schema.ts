@@ -62,8 +62,19 @@ export const resetPasswordSchema = z
     message: "Les deux mots de passe ne sont pas identiques.",
   });
 
-/** Only same-site paths: an open redirect after login would be a phishing tool. */
+/**
+ * Only same-site paths: an open redirect after login would be a phishing tool. The value is
+ * resolved the way a browser would (which drops tabs and newlines, so "/\t/evil.com" is
+ * "//evil.com") and kept only if it stays on our origin.
+ */
 export function safeRedirect(to: string | null | undefined, fallback = "/"): string {
-  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (!to || !to.startsWith("/")) return fallback;
+  const base = "http://permanence.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
+    return fallback;
+  }
+  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : fallback;
 }

@@ -1,9 +1,8 @@
 import crypto from "node:crypto";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "#app/auth/password.server";
 import { db, isUniqueConstraintError } from "#app/lib/db.server";
-import { DomainError } from "#app/lib/domain-error";
 import { sendMail } from "#app/lib/mail.server";
-import { consume, isBlocked, reset } from "#app/lib/rate-limit.server";
+import { consume, reset, reward } from "#app/lib/rate-limit.server";
 import { resetPasswordMessage, verifyEmailMessage } from "./account-emails";
 import {
   createAccount,
@@ -75,28 +74,19 @@ const wrongCredentials = "Adresse e-mail ou mot de passe incorrect.";
 
 /**
  * Checks a login. Unknown email and wrong password get the same message and take the same time.
- * Only failures count toward the limits (per email and per address), so a busy office sharing
- * one address is not locked out by its own successful logins.
+ * A point is spent per email and per address BEFORE the password is checked, so parallel guesses
+ * cannot slip past the limit; a successful login gives its points back, so only failures count
+ * and a busy office sharing one address is not locked out by its own logins.
  */
 export async function authenticate(input: { email: string; password: string; ip: string }): Promise<{ ok: true; userId: string } | FieldFailure> {
-  if ((await isBlocked("loginByEmail", input.email)) || (await isBlocked("loginByIp", input.ip))) {
-    throw new DomainError("RATE_LIMITED", "Trop de tentatives de connexion. Réessayez dans 15 minutes.");
-  }
+  await consume("loginByEmail", input.email);
+  await consume("loginByIp", input.ip);
   const user = await findCredentialsByEmail(input.email);
   const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : await burnPasswordCheck(input.password);
-  if (!user || !passwordOk) {
-    await Promise.all([penalize("loginByEmail", input.email), penalize("loginByIp", input.ip)]);
-    return { ok: false, message: wrongCredentials };
-  }
+  if (!user || !passwordOk) return { ok: false, message: wrongCredentials };
   if (user.suspendedAt) return { ok: false, message: "Ce compte est suspendu. Contactez le support de Permanence." };
-  await reset("loginByEmail", input.email);
+  await Promise.all([reset("loginByEmail", input.email), reward("loginByIp", input.ip)]);
   return { ok: true, userId: user.id };
-}
-
-async function penalize(name: "loginByEmail" | "loginByIp", key: string) {
-  await consume(name, key).catch((error: unknown) => {
-    if (!(error instanceof DomainError)) throw error;
-  });
 }
 
 /** Always answers the same way, whether the email exists or not. */

@@ -3,8 +3,8 @@ import { Outlet } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { requireDevTools } from "#app/lib/dev-tools.server";
 
-export async function loader(_: LoaderFunctionArgs) {
-  requireDevTools();
+export async function loader({ context }: LoaderFunctionArgs) {
+  requireDevTools(context.clientIp);
   return null;
 }
 

@@ -8,8 +8,8 @@ import { findCapturedMail } from "#app/lib/mail.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.mail.subject ?? "E-mail"} — Permanence` }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  requireDevTools();
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  requireDevTools(context.clientIp);
   const mail = await findCapturedMail(params.mailId ?? "");
   if (!mail) throw data({ message: "Cet e-mail est introuvable." }, { status: 404 });
   return { mail };

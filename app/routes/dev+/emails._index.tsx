@@ -1,4 +1,4 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDateTime } from "#app/lib/dates";
 import { requireDevTools } from "#app/lib/dev-tools.server";
@@ -6,8 +6,8 @@ import { listCapturedMail } from "#app/lib/mail.server";
 
 export const meta: MetaFunction = () => [{ title: "E-mails capturés — Permanence" }];
 
-export async function loader() {
-  requireDevTools();
+export async function loader({ context }: LoaderFunctionArgs) {
+  requireDevTools(context.clientIp);
   const mails = await listCapturedMail();
   return { mails: mails.slice(0, 100).map(({ id, to, subject, sentAt }) => ({ id, to, subject, sentAt })) };
 }
