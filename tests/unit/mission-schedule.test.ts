@@ -249,3 +249,16 @@ describe(".ics", () => {
     }
   });
 });
+
+describe("long-running rules", () => {
+  it("still gives the next dates of a daily open-ended rule after more than a year", () => {
+    const rule = buildWeeklyRule({ weekdays: ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] });
+    expect(occurrenceDays(rule, "2027-01-04", "2028-06-01", 5)).toEqual([
+      "2028-06-01",
+      "2028-06-02",
+      "2028-06-03",
+      "2028-06-04",
+      "2028-06-05",
+    ]);
+  });
+});

@@ -383,3 +383,15 @@ describe("common fields", () => {
     expect(errors({ ...valid, ...fields })[path]).toContain(message);
   });
 });
+
+describe("dates out of the calendar's range", () => {
+  it("refuses a start in year 9999 with the date message instead of crashing the rule builder", () => {
+    expect(errors({ ...common, ...hourly, ...recurring, startDate: "9999-12-27", weeks: 3 }).startDate).toEqual([
+      missionMessages.date,
+    ]);
+  });
+
+  it("refuses a one-off end in year 9999", () => {
+    expect(errors({ ...common, ...hourly, ...oneOff, endDate: "9999-12-31" }).endDate).toEqual([missionMessages.date]);
+  });
+});

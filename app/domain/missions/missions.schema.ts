@@ -41,13 +41,16 @@ export function toIsoDay(value: string): string | null {
   const iso = french ? `${french[3]}-${french[2]}-${french[1]}` : value.trim();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
   const date = new Date(`${iso}T00:00:00Z`);
+  // Past 2100 the calendar code (RRULE, .ics) leaves its range: such a date is a typo anyway.
+  if (iso < "2000-01-01" || iso > "2100-12-31") return null;
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null;
 }
 
 const dateField = z.string({ invalid_type_error: missionMessages.date }).transform((value, ctx) => {
   const iso = toIsoDay(value);
   if (iso) return iso;
-  ctx.addIssue({ code: "custom", message: missionMessages.date });
+  // Fatal: the cross-field checks (end after start, RRULE occurrences) must not run on a bad date.
+  ctx.addIssue({ code: "custom", message: missionMessages.date, fatal: true });
   return z.NEVER;
 });
 

@@ -60,12 +60,15 @@ function ruleOf(rule: string, startDate: string): RRule {
 export function occurrenceDays(rule: string, startDate: string, fromDay: string, limit: number): string[] {
   const from = floatingDay(fromDay < startDate ? startDate : fromDay);
   const days: string[] = [];
-  ruleOf(rule, startDate).all((date, index) => {
-    if (index >= limit * 8 + 400) return false; // hard stop: never walk an open rule forever
-    if (date >= from) days.push(isoDayOf(date));
-    return days.length < limit;
-  });
-  return days.slice(0, limit);
+  // Start the walk at `from` (inclusive): a mission running for years still has its next dates,
+  // and the walk is bounded by `limit`, never by the rule's length.
+  const rrule = ruleOf(rule, startDate);
+  let next = rrule.after(from, true);
+  while (next && days.length < limit) {
+    days.push(isoDayOf(next));
+    next = rrule.after(next, false);
+  }
+  return days;
 }
 
 export function hasOccurrence(rule: string, startDate: string): boolean {
