@@ -1,7 +1,7 @@
 // The only module that imports lucia (docs/decisions/004-lucia-isolation.md).
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import { db } from "#app/lib/db.server";
-import { getEnv } from "#app/lib/env.server";
+import { secureCookies } from "#app/lib/env.server";
 
 // @lucia-auth/adapter-prisma declares Prisma 4/5 only; the adapter contract is seven small
 // queries, written here against our own client.
@@ -56,12 +56,6 @@ type UserAttributes = {
   emailVerifiedAt: Date | null;
   suspendedAt: Date | null;
 };
-
-function secureCookies(): boolean {
-  const env = getEnv();
-  if (env.SECURE_COOKIES === "auto") return env.appUrl.startsWith("https://");
-  return env.SECURE_COOKIES === "always";
-}
 
 export const lucia = new Lucia(adapter, {
   sessionExpiresIn: new TimeSpan(30, "d"),

@@ -1,7 +1,7 @@
 import { createCookie } from "@remix-run/node";
 import { CSRF, CSRFError } from "remix-utils/csrf/server";
 import { DomainError } from "./domain-error";
-import { getEnv } from "./env.server";
+import { secureCookies } from "./env.server";
 import { getSessionSecret } from "./secrets.server";
 
 let instance: CSRF | undefined;
@@ -12,7 +12,7 @@ function csrf(): CSRF {
       path: "/",
       httpOnly: true,
       sameSite: "lax",
-      secure: getEnv().appUrl.startsWith("https://"),
+      secure: secureCookies(),
       secrets: [getSessionSecret()],
     }),
     secret: getSessionSecret(),

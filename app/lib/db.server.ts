@@ -11,7 +11,10 @@ function createClient(): PrismaClient {
   const client = new PrismaClient({ adapter });
   // libSQL runs a file database on one connection, so these settings are in place before any query.
   if (env.databaseUrl.startsWith("file:")) {
-    tuneSqlite(client).catch((error: unknown) => console.error("SQLite tuning failed", error));
+    tuneSqlite(client).catch((error: unknown) => {
+      // A client closed right after creation (short scripts, tests) has nothing left to tune.
+      if (!String(error).includes("CLIENT_CLOSED")) console.error("SQLite tuning failed", error);
+    });
   }
   return client;
 }

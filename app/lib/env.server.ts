@@ -52,3 +52,10 @@ export function getPublicEnv() {
   const env = getEnv();
   return { mode: env.NODE_ENV };
 }
+
+/** Secure cookies behind https (APP_URL), unless SECURE_COOKIES says otherwise. */
+export function secureCookies(): boolean {
+  const env = getEnv();
+  if (env.SECURE_COOKIES === "auto") return env.appUrl.startsWith("https://");
+  return env.SECURE_COOKIES === "always";
+}

@@ -9,6 +9,9 @@ const buildLimiters = () => ({
   loginByIp: new RateLimiterMemory({ keyPrefix: "login-ip", points: 20, duration: 15 * 60 }),
   signupByIp: new RateLimiterMemory({ keyPrefix: "signup-ip", points: 10, duration: 60 * 60 }),
   resetByEmail: new RateLimiterMemory({ keyPrefix: "reset-email", points: 3, duration: 60 * 60 }),
+  // E-mails a user can trigger toward other addresses or her own: invitations, verification links.
+  invitesByActor: new RateLimiterMemory({ keyPrefix: "invites", points: 20, duration: 60 * 60 }),
+  verificationResend: new RateLimiterMemory({ keyPrefix: "verify-resend", points: 3, duration: 60 * 60 }),
 });
 
 let limiters = buildLimiters();

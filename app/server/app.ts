@@ -94,7 +94,10 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
 
 /** Invitation and reset links carry secrets in the path or query: keep them out of the logs. */
 export function redactTokens(url: string): string {
-  return url.replace(/(\/invitation\/)[^/?#]+/, "$1…").replace(/([?&]token=)[^&#]+/, "$1…");
+  return url
+    .replace(/(\/invitation\/)[^/?#]+/, "$1…")
+    .replace(/(%2Finvitation%2F)[^&#]+/gi, "$1…")
+    .replace(/([?&]token=)[^&#]+/, "$1…");
 }
 
 export type AuthenticateSocket = (cookieHeader: string | undefined) => Promise<{ id: string } | null>;

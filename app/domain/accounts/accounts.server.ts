@@ -66,6 +66,7 @@ export async function verifyEmail(token: string): Promise<{ ok: true; userId: st
 export async function resendVerification(userId: string, appUrl: string): Promise<void> {
   const user = await findMailIdentity({ id: userId });
   if (!user || user.emailVerifiedAt) return;
+  await consume("verificationResend", userId);
   const token = await issueToken(userId, "VERIFY_EMAIL");
   await sendMail({ to: user.email, ...verifyEmailMessage(user.displayName, `${appUrl}/verification-email?token=${token}`) });
 }

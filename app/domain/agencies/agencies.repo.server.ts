@@ -145,6 +145,12 @@ export async function acceptForExistingSecretary(
   member: { userId: string; alreadyMember: boolean; newProfileSlug: string },
 ) {
   return db.$transaction(async (tx) => {
+    // Checked again inside the transaction: two agencies' invitations accepted at the same
+    // instant must not both succeed (a secretary belongs to one agency at most).
+    const elsewhere = await tx.membership.count({
+      where: { userId: member.userId, role: "MEMBER", organizationId: { not: agencyId }, organization: { kind: "AGENCY" } },
+    });
+    if (elsewhere > 0) return false;
     if (!(await claimInvitation(tx, invitationId))) return false;
     if (!member.alreadyMember) {
       await tx.membership.create({

@@ -1,5 +1,6 @@
 // Use cases of /invitation/:token: what the invited person sees, and the two ways to accept.
 import crypto from "node:crypto";
+import { isUniqueConstraintError } from "#app/lib/db.server";
 import { hashPassword } from "#app/auth/password.server";
 import { hashToken } from "#app/domain/accounts/tokens.server";
 import { uniqueSlug } from "#app/lib/slug";
@@ -75,13 +76,20 @@ export async function acceptAsNewSecretary({
 
   const passwordHash = await hashPassword(input.password);
   const userId = crypto.randomUUID();
-  const accepted = await repo.acceptWithNewSecretary(invitation.id, invitation.organization.id, {
-    id: userId,
-    email: invitation.email,
-    displayName: input.displayName,
-    passwordHash,
-    slug: uniqueSlug(input.displayName),
-  });
+  let accepted: boolean;
+  try {
+    accepted = await repo.acceptWithNewSecretary(invitation.id, invitation.organization.id, {
+      id: userId,
+      email: invitation.email,
+      displayName: input.displayName,
+      passwordHash,
+      slug: uniqueSlug(input.displayName),
+    });
+  } catch (error) {
+    // A sign-up with the same address won the race: the unique index refused this one.
+    if (isUniqueConstraintError(error)) return { ok: false, message: ACCOUNT_EXISTS };
+    throw error;
+  }
   return accepted ? { ok: true, userId } : { ok: false, message: invitationMessages.ACCEPTED };
 }
 

@@ -4,6 +4,7 @@ import { hashToken } from "#app/domain/accounts/tokens.server";
 import { isProfileStatus, profileStatusLabels } from "#app/domain/profiles/profile-machine";
 import { forbidden, notFound } from "#app/lib/domain-error";
 import { sendMail } from "#app/lib/mail.server";
+import { consume } from "#app/lib/rate-limit.server";
 import { inviteProblem, invitationStatus } from "./agencies.policy";
 import * as repo from "./agencies.repo.server";
 import {
@@ -15,6 +16,7 @@ import {
 import { invitationMessage } from "./invitation-email";
 
 const NOT_AGENCY_OWNER = "Cette page est réservée au responsable d’un cabinet de télésecrétariat.";
+const UNVERIFIED_INVITER = "Confirmez d’abord votre adresse e-mail (voir « Mon compte ») pour inviter des secrétaires.";
 
 /** The agency is always the one the session user owns: no agency id ever comes from a form. */
 export async function requireOwnedAgency(actorId: string) {
@@ -72,11 +74,15 @@ export async function inviteSecretary({
   input,
   appUrl,
 }: {
-  actor: { id: string; displayName: string };
+  actor: { id: string; displayName: string; emailVerified: boolean };
   input: InviteInput;
   appUrl: string;
-}): Promise<{ ok: true; resent: boolean } | { ok: false; field: "email"; message: string }> {
+}): Promise<{ ok: true; resent: boolean } | { ok: false; field: "email" | null; message: string }> {
   const agency = await requireOwnedAgency(actor.id);
+  // Invitations are e-mails sent in the agency's name to anyone: only from a verified owner, and
+  // at a human pace (the limit throws a French RATE_LIMITED error).
+  if (!actor.emailVerified) return { ok: false, field: null, message: UNVERIFIED_INVITER };
+  await consume("invitesByActor", actor.id);
   const problem = inviteProblem(await repo.findAccountByEmail(input.email), agency.id);
   if (problem) return { ok: false, field: "email", message: problem };
 

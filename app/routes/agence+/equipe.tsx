@@ -56,10 +56,12 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: inviteSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const actor = { id: user.id, displayName: user.displayName };
+  const actor = { id: user.id, displayName: user.displayName, emailVerified: user.emailVerified };
   const result = await handle(() =>
     inviteSecretary({ actor, input: submission.value, appUrl: getEnv().appUrl }),
   );
+  if (!result.ok && result.field === null)
+    return data(submission.reply({ formErrors: [result.message] }), { status: 400 });
   if (!result.ok)
     return data(submission.reply({ fieldErrors: { email: [result.message] } }), { status: 400 });
   return redirect(`/agence/equipe?invitation=${result.resent ? "renvoyee" : "envoyee"}`);

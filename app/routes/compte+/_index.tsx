@@ -7,6 +7,7 @@ import { getSessionUser } from "#app/auth/session.server";
 import { accountKindLabel, endOtherSessions, getAccountOverview } from "#app/domain/accounts/account-page.server";
 import { resendVerification } from "#app/domain/accounts/accounts.server";
 import { readForm } from "#app/lib/csrf.server";
+import { DomainError } from "#app/lib/domain-error";
 import { formatDate, formatDateTime } from "#app/lib/dates";
 import { getEnv } from "#app/lib/env.server";
 import { handle } from "#app/lib/http.server";
@@ -33,7 +34,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = intentSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return data({ message: "Action inconnue." }, { status: 400 });
   if (parsed.data.intent === "resend-verification") {
-    await resendVerification(user.id, getEnv().appUrl);
+    try {
+      await resendVerification(user.id, getEnv().appUrl);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === "RATE_LIMITED") {
+        return data({ message: error.message }, { status: 429 });
+      }
+      throw error;
+    }
     return { message: "Un nouveau lien de vérification vient de vous être envoyé." };
   }
   const count = await endOtherSessions(user.id, session.id);
