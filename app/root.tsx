@@ -4,6 +4,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRout
 import { AuthenticityTokenProvider } from "remix-utils/csrf/react";
 import { getSessionUser, isStaff } from "#app/auth/session.server";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { useNonce } from "#app/components/nonce";
 import { SiteHeader } from "#app/components/site-header";
 import { commitCsrfToken } from "#app/lib/csrf.server";
 import { devToolsAllowed } from "#app/lib/dev-tools.server";
@@ -45,6 +46,7 @@ export function useOptionalUser() {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="fr">
       <head>
@@ -58,8 +60,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           Aller au contenu
         </a>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -44,12 +44,17 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
     }),
   );
   app.use(compression());
+  // A fresh nonce per response: only scripts Remix renders with it may run (no 'unsafe-inline').
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    next();
+  });
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
           "default-src": ["'self'"],
-          "script-src": ["'self'", "'unsafe-inline'"], // Remix inlines its hydration data
+          "script-src": ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
           "style-src": ["'self'"],
           "img-src": ["'self'", "data:"],
           "connect-src": ["'self'", "ws:", "wss:"],
@@ -73,7 +78,11 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const handler = createRequestHandler({
     build: options.build,
     mode: process.env.NODE_ENV,
-    getLoadContext: (req) => ({ clientIp: req.ip ?? "local", requestId: String(req.id) }),
+    getLoadContext: (req, res) => ({
+      clientIp: req.ip ?? "local",
+      requestId: String(req.id),
+      cspNonce: String(res.locals.cspNonce),
+    }),
   });
   app.all("*", (req, res, next) => {
     Promise.resolve(handler(req, res, next)).catch(next);

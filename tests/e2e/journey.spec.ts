@@ -101,3 +101,19 @@ test("the keyboard reaches the main content first through the skip link", async 
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/#contenu$/);
 });
+
+test("pages run under a nonce-based CSP with no inline-script exception, and hydrate without violations", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  const response = await page.goto("/secretaires");
+  const csp = response?.headers()["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+  expect(csp).not.toContain("unsafe-inline");
+  // Remix sets its router on window once the nonce'd inline scripts ran and React hydrated.
+  await expect.poll(() => page.evaluate(() => typeof (window as { __remixRouter?: unknown }).__remixRouter)).toBe("object");
+  await page.getByRole("link", { name: "Missions", exact: true }).click();
+  await expect(page).toHaveURL(/\/missions$/);
+  expect(violations).toEqual([]);
+});

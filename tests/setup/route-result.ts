@@ -19,10 +19,10 @@ export async function runRoute(
   fn: RouteFunction,
   request: Request,
   params: Record<string, string> = {},
-  context: { clientIp: string; requestId: string } = { clientIp: "127.0.0.1", requestId: "test" },
+  context: { clientIp: string; requestId: string; cspNonce?: string } = { clientIp: "127.0.0.1", requestId: "test" },
 ): Promise<RouteResult> {
   try {
-    return await normalize(await fn({ request, params, context }));
+    return await normalize(await fn({ request, params, context: { cspNonce: "test", ...context } }));
   } catch (thrown) {
     if (thrown instanceof Response || isDataWithInit(thrown)) return normalize(thrown);
     throw thrown;
