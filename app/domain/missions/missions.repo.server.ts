@@ -171,3 +171,21 @@ export async function listMissionsOfOrganizations(organizationIds: string[]) {
     },
   });
 }
+
+/**
+ * For the expiry job: ids of OPEN missions whose proposal deadline is before `before`, by id
+ * after `afterId` — a cursor, so missions skipped in one batch are never read again in that run.
+ */
+export async function findOpenMissionIdsPastDeadline(before: Date, take: number, afterId?: string) {
+  const rows = await db.mission.findMany({
+    where: {
+      status: "OPEN",
+      proposalDeadline: { lt: before },
+      ...(afterId ? { id: { gt: afterId } } : {}),
+    },
+    orderBy: { id: "asc" },
+    take,
+    select: { id: true },
+  });
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Mission_status_proposalDeadline_idx" ON "Mission"("status", "proposalDeadline");
+
