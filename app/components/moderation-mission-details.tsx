@@ -3,12 +3,11 @@
 import type { MissionForReview } from "#app/domain/moderation/mission-review.repo.server";
 import {
   expectedHoursPerLabels,
-  missionBudgetCents,
-  normalizedBudgetLabel,
   scheduleTypeLabels,
   visibilityLabels,
   workModeLabels,
 } from "#app/domain/missions/mission-columns";
+import { budgetSummary, scheduleSummary } from "#app/domain/missions/mission-labels";
 import { isMissionStatus, missionStatusLabels } from "#app/domain/missions/mission-machine";
 import {
   billingModeLabels,
@@ -22,6 +21,8 @@ import { formatEuros, formatRate } from "#app/lib/money";
 import { Tags } from "./moderation-profile-details";
 
 type Props = { mission: MissionForReview };
+// Mission days are stored at 00:00 UTC; the schedule helpers take them as "AAAA-MM-JJ".
+const isoDay = (date: Date | string) => new Date(date).toISOString().slice(0, 10);
 const labelOf = (labels: Record<string, string>, code: string | null) =>
   code ? (labels[code] ?? code) : null;
 const none = <span className="muted">Non renseigné</span>;
@@ -35,11 +36,10 @@ function Text({ value }: { value: string | null }) {
 }
 
 function Pricing({ mission }: Props) {
-  const budget = missionBudgetCents(mission);
   return (
     <section className="card stack" aria-labelledby="mission-pricing">
       <h2 id="mission-pricing">Rémunération</h2>
-      <p>{normalizedBudgetLabel(mission.billingMode, budget)}</p>
+      <p>{budgetSummary(mission)}</p>
       <dl>
         <dt>Mode</dt>
         <dd>{labelOf(billingModeLabels, mission.billingMode)}</dd>
@@ -106,7 +106,11 @@ function Schedule({ mission }: Props) {
           <>
             <dt>Récurrence</dt>
             <dd>
-              <code>{mission.rrule}</code>
+              {scheduleSummary({
+                ...mission,
+                startDate: isoDay(mission.startDate),
+                endDate: mission.endDate ? isoDay(mission.endDate) : null,
+              })}
             </dd>
           </>
         ) : null}
