@@ -6,6 +6,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useMemo } from "react";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+import { useHydrated } from "remix-utils/use-hydrated";
 import { CheckboxGroup, ErrorList, Field, FormErrors, TextareaField } from "#app/components/forms";
 import { asList } from "#app/components/profile-form-sections";
 import {
@@ -105,8 +106,19 @@ function AboutSection({ fields }: { fields: Fields }) {
   );
 }
 
+/**
+ * With JavaScript only the chosen billing mode's and schedule type's fields show; without it every
+ * section stays visible (the server ignores the ones that do not apply), so the form always works.
+ */
+function useShown(fields: Fields) {
+  const hydrated = useHydrated();
+  return (field: "billingMode" | "scheduleType", value: string) =>
+    !hydrated || (fields[field].value ?? fields[field].initialValue) === value;
+}
+
 function BillingSection({ fields }: { fields: Fields }) {
   const lines = fields.taskLines.getFieldset();
+  const shown = useShown(fields);
   return (
     <fieldset className="stack">
       <legend>Budget</legend>
@@ -115,7 +127,10 @@ function BillingSection({ fields }: { fields: Fields }) {
         meta={fields.billingMode}
         choices={options(billingModeLabels)}
       />
-      <fieldset aria-describedby={fields.taskLines.errors?.length ? fields.taskLines.errorId : undefined}>
+      <fieldset
+        hidden={!shown("billingMode", "PER_TASK")}
+        aria-describedby={fields.taskLines.errors?.length ? fields.taskLines.errorId : undefined}
+      >
         <legend>À la tâche : prix unitaire (€ HT) et volume mensuel attendu</legend>
         <p className="hint muted">Remplissez au moins une ligne ; entre 0,10 € et 500 € par unité.</p>
         <ErrorList id={fields.taskLines.errorId} errors={fields.taskLines.errors} />
@@ -129,7 +144,7 @@ function BillingSection({ fields }: { fields: Fields }) {
           );
         })}
       </fieldset>
-      <fieldset className="stack">
+      <fieldset className="stack" hidden={!shown("billingMode", "HOURLY")}>
         <legend>À l’heure</legend>
         <div className="row">
           <Field
@@ -146,7 +161,7 @@ function BillingSection({ fields }: { fields: Fields }) {
           choices={options(expectedHoursPerLabels)}
         />
       </fieldset>
-      <fieldset className="stack">
+      <fieldset className="stack" hidden={!shown("billingMode", "FIXED")}>
         <legend>Au forfait</legend>
         <Field
           label="Montant du forfait (€ HT)"
@@ -162,6 +177,7 @@ function BillingSection({ fields }: { fields: Fields }) {
 
 function ScheduleSection({ fields }: { fields: Fields }) {
   const [w1, w2] = [fields.window1.getFieldset(), fields.window2.getFieldset()];
+  const shown = useShown(fields);
   return (
     <fieldset className="stack">
       <legend>Calendrier</legend>
@@ -175,7 +191,7 @@ function ScheduleSection({ fields }: { fields: Fields }) {
           hint="Facultative pour une mission récurrente."
         />
       </div>
-      <fieldset className="stack">
+      <fieldset className="stack" hidden={!shown("scheduleType", "RECURRING")}>
         <legend>Mission récurrente : le rythme</legend>
         <CheckboxGroup
           legend="Jours de la semaine"
@@ -196,7 +212,7 @@ function ScheduleSection({ fields }: { fields: Fields }) {
           hint="Au lieu d’une date de fin ; laissez les deux vides pour une mission sans fin prévue."
         />
       </fieldset>
-      <fieldset className="stack">
+      <fieldset className="stack" hidden={!shown("scheduleType", "REPLACEMENT")}>
         <legend>Remplacement : la fiche de consignes</legend>
         <p className="hint muted">Visible seulement par votre entreprise, puis par la secrétaire retenue.</p>
         <TextareaField label="Consignes de passation" meta={fields.handoverNotes} rows={4} />

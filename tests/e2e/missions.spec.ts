@@ -23,9 +23,12 @@ test("a business posts a recurring per-task mission, staff approve it, anyone fi
     await page.getByRole("checkbox", { name: "Prise de rendez-vous" }).check();
     await page.getByRole("checkbox", { name: "Français" }).check();
     await page.getByRole("radio", { name: "À la tâche" }).check();
+    // With JavaScript the form only shows the chosen mode's fields.
+    await expect(page.getByLabel("Tarif horaire maximum (€ HT)")).toBeHidden();
     await page.getByLabel("Rendez-vous pris — prix unitaire").fill("2,20");
     await page.getByLabel("Rendez-vous pris — volume par mois").fill("120");
     await page.getByRole("radio", { name: "Récurrente" }).check();
+    await expect(page.getByLabel("Consignes de passation")).toBeHidden();
     await page.getByLabel("Date de début").fill(nextMonday());
     await page.getByRole("checkbox", { name: "lundi" }).check();
     await page.getByRole("checkbox", { name: "jeudi" }).check();
@@ -79,4 +82,16 @@ test("mission pages answer each role as expected", async ({ page }) => {
   for (const path of ["/missions/nouvelle", "/compte/missions", "/moderation/missions"]) {
     expect((await page.goto(path))?.status(), path).toBe(403);
   }
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the mission form shows every section, since nothing can hide the ones that do not apply", async ({ page }) => {
+    await login(page, demoAccounts.cabinet.email);
+    await page.goto("/missions/nouvelle");
+    await expect(page.getByLabel("Tarif horaire maximum (€ HT)")).toBeVisible();
+    await expect(page.getByLabel("Montant du forfait (€ HT)")).toBeVisible();
+    await expect(page.getByLabel("Consignes de passation")).toBeVisible();
+  });
 });
