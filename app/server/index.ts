@@ -17,7 +17,7 @@ const build = (await import(buildUrl)) as ServerBuild;
 const { httpServer, realtime } = await createAppServer({
   build,
   root,
-  trustProxy: process.env.TRUST_PROXY === "true",
+  trustProxy: env.TRUST_PROXY === "true",
   redisUrl: env.REDIS_URL,
 });
 
