@@ -178,6 +178,20 @@ function buildPage(
   );
 }
 
+/**
+ * Totals of the empty search (the page every visitor lands on): count, min and max in one SELECT
+ * scan every row (≈ 7 ms at 100k), while three scalar subqueries are answered from the indexes
+ * (count from the smallest index, min/max from `_rate`, NULLs skipped as min()/max() do): < 0.1 ms.
+ */
+function unfilteredStats(index: IndexName): Sql {
+  const docs = tables(index).docs;
+  const rate =
+    index === "secretaries"
+      ? `, (SELECT min(hourlyRateCents) FROM ${docs}) AS rateMin, (SELECT max(hourlyRateCents) FROM ${docs}) AS rateMax`
+      : "";
+  return sql(`SELECT (SELECT count(*) FROM ${docs}) AS total${rate}`);
+}
+
 export function searchStatements(
   request: SearchRequest,
   plan: FilterPlan,
@@ -197,7 +211,9 @@ export function searchStatements(
     index === "secretaries" ? ", min(d.hourlyRateCents) AS rateMin, max(d.hourlyRateCents) AS rateMax" : "";
   const codes = facetMode === "codes" ? ", group_concat(d.fcodes, '') AS codes" : "";
   const matching = from(index, text, filter, false);
-  const stats = concat(matching.with, `SELECT count(*) AS total${rate}${codes} FROM `, matching.body);
+  const stats = unfiltered
+    ? unfilteredStats(index)
+    : concat(matching.with, `SELECT count(*) AS total${rate}${codes} FROM `, matching.body);
   let facetRows: Sql | null = null;
   if (facetMode === "rows") {
     // Nothing narrows the search: read the counts kept up to date by every write.

@@ -60,7 +60,16 @@ async function engineRun(size: number) {
 
 async function startServer(dataDir: string, port: number) {
   const child = spawn("npx", ["tsx", "app/cli/start.ts"], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: "production", LOG_LEVEL: "warn" },
+    // SEARCH_WORKER off: the in-process worker would "reconcile" the N-document index with the demo
+    // database (count mismatch) and rebuild it with ~100 documents, so the page was not measured at N.
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      SEARCH_WORKER: "off",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; i < 240; i++) {
