@@ -22,6 +22,10 @@ const envSchema = z.object({
   MEILI_MASTER_KEY: z.string().optional(),
   // "off" on web instances when the search worker runs as its own process (npm run worker).
   SEARCH_WORKER: z.enum(["on", "off"]).default("on"),
+  // The platform's commission on the work amount, in basis points (1000 = 10 %), frozen on each contract.
+  PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(5000).default(1000),
+  // Days a business has to approve or dispute logged work before the worker approves it.
+  WORK_REVIEW_WINDOW_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // auto: demo data only into an empty embedded SQLite file — never into a libsql:// production database.
   SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),

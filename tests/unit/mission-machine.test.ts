@@ -15,7 +15,9 @@ const allowed: [MissionEvent, MissionActor, MissionStatus, MissionStatus][] = [
   ["SUBMIT", "OWNER", "DRAFT", "PENDING_REVIEW"],
   ["APPROVE", "STAFF", "PENDING_REVIEW", "OPEN"],
   ["REQUEST_CHANGES", "STAFF", "PENDING_REVIEW", "DRAFT"],
+  ["OPEN_FOR_OFFER", "SYSTEM", "DRAFT", "OPEN"],
   ["FILL", "SYSTEM", "OPEN", "FILLED"],
+  ["REOPEN", "SYSTEM", "FILLED", "OPEN"],
   ["CLOSE", "OWNER", "OPEN", "CLOSED"],
   ["CANCEL", "OWNER", "DRAFT", "CANCELLED"],
   ["CANCEL", "OWNER", "PENDING_REVIEW", "CANCELLED"],
@@ -31,9 +33,9 @@ const cases = events.flatMap((event) =>
 );
 
 describe("mission transition table", () => {
-  it("covers every event × status × actor (7 × 7 × 3)", () => {
-    expect(events).toHaveLength(7);
-    expect(cases).toHaveLength(147);
+  it("covers every event × status × actor (9 × 7 × 3)", () => {
+    expect(events).toHaveLength(9);
+    expect(cases).toHaveLength(189);
   });
 
   it.each(cases)("%s from %s by %s", (event, from, actor) => {
@@ -70,7 +72,8 @@ describe("mission transition table", () => {
 
   it("has a French label for every status and no way out of a final status", () => {
     for (const status of missionStatuses) expect(missionStatusLabels[status]).toMatch(/\S/);
-    const finals: MissionStatus[] = ["FILLED", "CLOSED", "CANCELLED", "EXPIRED"];
+    // FILLED is not final: a contract cancelled before it starts reopens the mission (REOPEN).
+    const finals: MissionStatus[] = ["CLOSED", "CANCELLED", "EXPIRED"];
     for (const from of finals)
       for (const [event, actor] of cases.map(([e, , a]) => [e, a] as const))
         expect(checkMissionTransition(from, event, actor, "motif").ok).toBe(false);

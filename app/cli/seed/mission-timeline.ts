@@ -35,7 +35,9 @@ const actorOf: Record<MissionEvent, MissionActor> = {
   CANCEL: "OWNER",
   APPROVE: "STAFF",
   REQUEST_CHANGES: "STAFF",
+  OPEN_FOR_OFFER: "SYSTEM",
   FILL: "SYSTEM",
+  REOPEN: "SYSTEM",
   EXPIRE: "SYSTEM",
 };
 

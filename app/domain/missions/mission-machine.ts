@@ -2,7 +2,16 @@
 export const missionStatuses = ["DRAFT", "PENDING_REVIEW", "OPEN", "FILLED", "CLOSED", "CANCELLED", "EXPIRED"] as const;
 export type MissionStatus = (typeof missionStatuses)[number];
 
-export type MissionEvent = "SUBMIT" | "APPROVE" | "REQUEST_CHANGES" | "FILL" | "CLOSE" | "CANCEL" | "EXPIRE";
+export type MissionEvent =
+  | "SUBMIT"
+  | "APPROVE"
+  | "REQUEST_CHANGES"
+  | "OPEN_FOR_OFFER"
+  | "FILL"
+  | "REOPEN"
+  | "CLOSE"
+  | "CANCEL"
+  | "EXPIRE";
 /** OWNER: a member of the business that posted it. SYSTEM: the worker or another use case. */
 export type MissionActor = "OWNER" | "STAFF" | "SYSTEM";
 
@@ -13,8 +22,13 @@ export const missionTransitions: Record<MissionEvent, Transition> = {
   APPROVE: { from: ["PENDING_REVIEW"], to: "OPEN", actor: "STAFF" },
   // Staff send it back with what to change; the business edits and submits again.
   REQUEST_CHANGES: { from: ["PENDING_REVIEW"], to: "DRAFT", actor: "STAFF", needsReason: true },
+  // A direct offer to one secretary: the invite-only mission it creates is never listed publicly,
+  // so it opens without the review queue (the offers use case).
+  OPEN_FOR_OFFER: { from: ["DRAFT"], to: "OPEN", actor: "SYSTEM" },
   // A contract was signed for the one secretary it needed (the contracts use case).
   FILL: { from: ["OPEN"], to: "FILLED", actor: "SYSTEM" },
+  // The contract that filled it was cancelled before it started: proposals are welcome again.
+  REOPEN: { from: ["FILLED"], to: "OPEN", actor: "SYSTEM" },
   // The business stops taking proposals.
   CLOSE: { from: ["OPEN"], to: "CLOSED", actor: "OWNER" },
   CANCEL: { from: ["DRAFT", "PENDING_REVIEW", "OPEN"], to: "CANCELLED", actor: "OWNER" },
