@@ -1,4 +1,6 @@
 // The body of a mission page: budget, schedule, place, languages, confidentiality, instructions.
+import { Link, useLocation } from "@remix-run/react";
+import { pledgeLink } from "#app/domain/confidentiality/pledge-text";
 import { MEDICAL_SECRECY_NOTICE } from "#app/domain/missions/mission-labels";
 import { workModeLabels, type WorkMode } from "#app/domain/missions/mission-columns";
 import { languageLabels, sectorLabels, skillLabels, type Sector } from "#app/domain/profiles/taxonomy";
@@ -27,6 +29,8 @@ type Details = {
   schedule: string;
   nextSessions: { start: string; end: string }[];
   instructions: boolean;
+  /** Medical secrecy and no signed pledge: the description is withheld (mission-access.server.ts). */
+  descriptionHidden?: boolean;
 };
 
 /** "8 h 30" from an instant, in Paris time (formatDateTime gives "… à 08:30"). */
@@ -124,6 +128,17 @@ function Instructions({ mission }: { mission: Details["mission"] }) {
   );
 }
 
+function HiddenDescription() {
+  const location = useLocation();
+  return (
+    <p className="notice" role="status">
+      Cette mission est soumise au secret médical : sa description est réservée aux secrétaires qui ont signé
+      l’engagement de confidentialité.{" "}
+      <Link to={pledgeLink(location.pathname)}>Lire et signer l’engagement</Link>
+    </p>
+  );
+}
+
 export function MissionDetails(props: Details) {
   const { mission } = props;
   return (
@@ -135,7 +150,11 @@ export function MissionDetails(props: Details) {
       ) : null}
       <section className="card stack" aria-labelledby="description">
         <h2 id="description">Description</h2>
-        <p style={{ whiteSpace: "pre-line" }}>{mission.description}</p>
+        {props.descriptionHidden ? (
+          <HiddenDescription />
+        ) : (
+          <p style={{ whiteSpace: "pre-line" }}>{mission.description}</p>
+        )}
         <h3>Compétences</h3>
         <ul className="tags">
           {mission.skills.map((s) => (

@@ -2,7 +2,8 @@
 import { getEnv } from "#app/lib/env.server";
 import { missionCalendar } from "./mission-calendar";
 import { budgetSummary, scheduleSummary, taskLineRows } from "./mission-labels";
-import { getMissionRecordFor, missionViewer } from "./missions.server";
+import { getVisibleMission, proposalPanel } from "#app/domain/proposals/mission-access.server";
+import { missionViewer } from "./missions.server";
 import { nextSessions } from "./schedule";
 
 type SessionUser = { id: string } | null;
@@ -18,7 +19,8 @@ export async function getMissionPage({
   now?: Date;
 }) {
   const viewer = await missionViewer(user);
-  const { mission, isOwner, instructions } = await getMissionRecordFor(viewer, missionId);
+  const access = await getVisibleMission(viewer, missionId);
+  const { mission, isOwner, instructions } = access;
   const { organizationId: _org, rrule, ...shown } = mission;
   const next =
     mission.scheduleType === "RECURRING" && rrule
@@ -32,6 +34,8 @@ export async function getMissionPage({
     mission: shown,
     isOwner,
     instructions,
+    descriptionHidden: access.descriptionHidden,
+    proposals: await proposalPanel(viewer, mission, access),
     budget: budgetSummary(mission),
     taskRows: mission.billingMode === "PER_TASK" ? taskLineRows(mission.taskLines) : [],
     schedule: scheduleSummary(mission),
@@ -49,7 +53,7 @@ export async function getMissionIcs({
   now?: Date;
 }) {
   const viewer = await missionViewer(user);
-  const { mission } = await getMissionRecordFor(viewer, missionId);
+  const { mission } = await getVisibleMission(viewer, missionId);
   const url = `${getEnv().appUrl}/missions/${mission.id}`;
   return missionCalendar({ ...mission, url }, now);
 }

@@ -5,6 +5,7 @@ import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
 import { getOptionalUser, requireUser } from "#app/auth/session.server";
 import { MissionDetails } from "#app/components/mission-details";
+import { ProposalCallToAction } from "#app/components/proposal-cta";
 import { missionStatusLabels, type MissionStatus } from "#app/domain/missions/mission-machine";
 import { getMissionPage } from "#app/domain/missions/mission-page.server";
 import { changeMissionStatus } from "#app/domain/missions/missions.server";
@@ -98,6 +99,7 @@ export default function MissionPage() {
       </header>
       <PageNotices />
       {page.isOwner ? <OwnerActions id={mission.id} status={mission.status} /> : null}
+      <ProposalCallToAction missionId={mission.id} panel={page.proposals} />
       <MissionDetails {...page} />
       <p>
         <a href={`/missions/${mission.id}.ics`} download>

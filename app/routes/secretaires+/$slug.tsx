@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getOptionalUser } from "#app/auth/session.server";
 import { ProfileAvailability, ProfilePricing, ProfileSkills } from "#app/components/profile-details";
 import { isProfileStatus, profileStatusLabels } from "#app/domain/profiles/profile-machine";
 import { getPublicProfile } from "#app/domain/profiles/profiles.server";
+import { canMakeOffer } from "#app/domain/proposals/offers.server";
 import { DomainError } from "#app/lib/domain-error";
 import { handle, toResponse } from "#app/lib/http.server";
 
@@ -15,7 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!slug.success) toResponse(new DomainError("NOT_FOUND", "Ce profil est introuvable."));
   const user = await getOptionalUser(request);
   const viewer = user ? { id: user.id, role: user.role } : null;
-  return handle(() => getPublicProfile({ slug: slug.data, viewer }));
+  const page = await handle(() => getPublicProfile({ slug: slug.data, viewer }));
+  return { ...page, canOffer: !page.preview && (await canMakeOffer(user)) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -29,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function PublicProfile() {
-  const { profile, preview } = useLoaderData<typeof loader>();
+  const { profile, preview, canOffer } = useLoaderData<typeof loader>();
   const status = isProfileStatus(profile.status) ? profileStatusLabels[profile.status] : profile.status;
   return (
     <div className="stack">
@@ -48,6 +50,13 @@ export default function PublicProfile() {
           {profile.agencyName ? <li className="badge">Membre de l’agence {profile.agencyName}</li> : null}
         </ul>
       </header>
+      {canOffer ? (
+        <p>
+          <Link className="button" to={`/secretaires/${profile.slug}/offre`}>
+            Faire une offre directe
+          </Link>
+        </p>
+      ) : null}
       {profile.bio ? (
         <section className="card stack" aria-labelledby="presentation">
           <h2 id="presentation">Présentation</h2>
