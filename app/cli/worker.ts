@@ -1,5 +1,6 @@
-// `npm run worker`: drains the search outbox and expires missions past their deadline in its own
-// process. Run exactly one, and start the web instances with SEARCH_WORKER=off so they do not do it too.
+// `npm run worker`: drains the search outbox, expires missions past their deadline and approves work
+// left alone past its review window, in its own process. Run exactly one, and start the web instances
+// with SEARCH_WORKER=off so they do not do it too.
 import fs from "node:fs";
 
 // Like `npm start`: a local .env is optional and real environment variables win. Loaded before
@@ -11,15 +12,17 @@ const { logger } = await import("#app/server/logger");
 const { closeSearchEngine, getSearchEngine } = await import("#search/engine-factory");
 const { startSearchWorker } = await import("#search/sync/search-worker");
 const { startMissionExpiry } = await import("#app/domain/missions/mission-expiry.server");
+const { startWorkAutoApproval } = await import("#app/domain/work/work-auto-approval.server");
 
 const worker = startSearchWorker({ engine: getSearchEngine, intervalMs: 1000 });
 const missionExpiry = startMissionExpiry({ intervalMs: 60_000 });
+const workAutoApproval = startWorkAutoApproval({ intervalMs: 60_000 });
 logger.info({ engine: process.env.MEILI_HOST ? "meilisearch" : "embedded" }, "worker de recherche démarré");
 
 async function shutdown(signal: string) {
   logger.info({ signal }, "arrêt du worker de recherche");
   setTimeout(() => process.exit(1), 10_000).unref();
-  await Promise.allSettled([worker.stop(), missionExpiry.stop()]);
+  await Promise.allSettled([worker.stop(), missionExpiry.stop(), workAutoApproval.stop()]);
   await closeSearchEngine();
   await db.$disconnect();
   process.exit(0);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { startMissionExpiry } from "#app/domain/missions/mission-expiry.server";
+import { startWorkAutoApproval } from "#app/domain/work/work-auto-approval.server";
 import { getEnv } from "#app/lib/env.server";
 import { closeSearchEngine, getSearchEngine } from "#search/engine-factory";
 import { startSearchWorker } from "#search/sync/search-worker";
@@ -27,20 +28,22 @@ httpServer.listen(env.PORT, env.HOST, () => {
   if (process.env.REMIX_DEV_ORIGIN) void broadcastDevReady(build);
 });
 
-// The search outbox is drained, and missions past their deadline expired, in this process unless a
-// separate `npm run worker` does it.
+// The search outbox is drained, missions past their deadline expired and work left alone past its
+// review window approved, in this process unless a separate `npm run worker` does it.
 const searchWorker =
-  env.SEARCH_WORKER === "off"
-    ? null
-    : startSearchWorker({ engine: getSearchEngine, intervalMs: 1000 });
+  env.SEARCH_WORKER === "off" ? null : startSearchWorker({ engine: getSearchEngine, intervalMs: 1000 });
 const missionExpiry = env.SEARCH_WORKER === "off" ? null : startMissionExpiry({ intervalMs: 60_000 });
+const workAutoApproval = env.SEARCH_WORKER === "off" ? null : startWorkAutoApproval({ intervalMs: 60_000 });
 
 function shutdown(signal: string) {
   logger.info({ signal }, "arrêt en cours");
   // The engine closes last: requests still being answered may be searching.
-  void Promise.allSettled([realtime.close(), searchWorker?.stop(), missionExpiry?.stop()]).finally(() =>
-    httpServer.close(() => void closeSearchEngine().finally(() => process.exit(0))),
-  );
+  void Promise.allSettled([
+    realtime.close(),
+    searchWorker?.stop(),
+    missionExpiry?.stop(),
+    workAutoApproval?.stop(),
+  ]).finally(() => httpServer.close(() => void closeSearchEngine().finally(() => process.exit(0))));
   setTimeout(() => process.exit(0), 5000).unref();
 }
 process.on("SIGTERM", () => shutdown("SIGTERM"));
