@@ -1,7 +1,7 @@
 // From a Mission row (with its business's name) to what the "missions" index holds. Public fields
 // only: the handover notes, the call script, the urgent routing, the tools, the postcode, the
 // INSEE code and the exact coordinates are not even selected (coordinates are read only to be
-// rounded), so they cannot reach a document by mistake.
+// rounded), so they cannot reach a document by mistake; a medical-secrecy description is left out.
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { missionBudgetCents, storedTaskLines } from "#app/domain/missions/mission-columns";
 import { storedLanguages, storedSkills } from "#app/domain/profiles/profile-columns";
@@ -16,6 +16,7 @@ export const missionSourceSelect = {
   visibility: true,
   title: true,
   description: true,
+  medicalSecrecy: true,
   skills: true,
   sector: true,
   languages: true,
@@ -69,7 +70,9 @@ export function toMissionDocument(row: MissionSourceRow): MissionDocument {
   return missionDocumentSchema.parse({
     id: row.id,
     title: row.title,
-    description: row.description,
+    // Under medical secrecy the description is for pledged secretaries only (as on the mission
+    // page), so it is neither shown in results nor searchable.
+    description: row.medicalSecrecy ? "" : row.description,
     skills,
     skillLabels: skills.map((skill) => skillLabels[skill]),
     sector: row.sector,

@@ -15,6 +15,7 @@ const row = (overrides: Partial<MissionSourceRow> = {}): MissionSourceRow => ({
   visibility: "PUBLIC",
   title: "Accueil téléphonique",
   description: "Prendre les appels du cabinet.",
+  medicalSecrecy: false,
   skills: ["PHONE_ANSWERING", "NOT_A_SKILL", "APPOINTMENT_BOOKING"],
   sector: "MEDICAL",
   languages: ["fr", "en"],
@@ -53,6 +54,12 @@ describe("toMissionDocument", () => {
       businessName: "Cabinet Dupont",
       createdAt: Date.UTC(2026, 10, 20, 10),
     });
+  });
+
+  it("leaves out the description of a mission under medical secrecy", () => {
+    const document = toMissionDocument(row({ medicalSecrecy: true, description: "Patients de la Dre Martin, suivi oncologique." }));
+    expect(document.description).toBe("");
+    expect(JSON.stringify(document)).not.toContain("oncologique");
   });
 
   it("passes the strict document schema: no private field can leak", () => {
