@@ -19,6 +19,18 @@ export function SiteHeader({ user, showDevTools }: { user: HeaderUser; showDevTo
               Missions
             </NavLink>
           </li>
+          {user ? (
+            <>
+              <li>
+                <NavLink to="/tableau-de-bord">Tableau de bord</NavLink>
+              </li>
+              {user.isStaff ? null : (
+                <li>
+                  <NavLink to="/contrats">Contrats</NavLink>
+                </li>
+              )}
+            </>
+          ) : null}
           {user?.kind === "BUSINESS" ? (
             <li>
               <NavLink to="/compte/missions">Mes missions</NavLink>
@@ -27,6 +39,11 @@ export function SiteHeader({ user, showDevTools }: { user: HeaderUser; showDevTo
           {user?.kind === "SECRETARY" ? (
             <li>
               <NavLink to="/compte/profil">Mon profil</NavLink>
+            </li>
+          ) : null}
+          {user?.kind === "SECRETARY" || user?.kind === "AGENCY_OWNER" ? (
+            <li>
+              <NavLink to="/compte/propositions">Propositions</NavLink>
             </li>
           ) : null}
           {user?.kind === "AGENCY_OWNER" ? (

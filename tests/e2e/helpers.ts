@@ -16,7 +16,7 @@ export async function login(page: Page, email: string, password = demoPassword) 
   await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Mot de passe").fill(password);
   await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page).toHaveURL(/\/compte$/);
+  await expect(page).toHaveURL(/\/tableau-de-bord$/);
 }
 
 /** Opens the newest captured e-mail sent to `to` and returns the first link in it matching `path`. */

@@ -130,7 +130,7 @@ describe("login", () => {
   it("never redirects off-site", async () => {
     const user = await createBusiness();
     const result = await runRoute(login.action, await formRequest("/connexion", { email: user.email, password: defaultPassword, redirectTo: "//evil.example/x" }));
-    expect(result.location).toBe("/compte");
+    expect(result.location).toBe("/tableau-de-bord");
   });
 
   it("locks an e-mail after five failed attempts", async () => {

@@ -5,6 +5,9 @@ import { demoAccounts, demoPassword } from "#app/cli/seed/demo-accounts";
 import { buildSeedPlan } from "#app/cli/seed/plan";
 import { seedDemoData, type SeedSummary } from "#app/cli/seed/seed-demo-data";
 import { authenticate } from "#app/domain/accounts/accounts.server";
+import { contractTransitions, type ContractEvent } from "#app/domain/contracts/contract-machine";
+import { contractTermsSchema } from "#app/domain/contracts/contract-terms";
+import { loadDashboard } from "#app/domain/dashboards/dashboards.server";
 import { lookupPostcode } from "#app/domain/geo/geo.server";
 import { checkMissionTransition, type MissionEvent } from "#app/domain/missions/mission-machine";
 import { isValidSiret, vatMatchesSiret } from "#app/domain/organizations/identifiers";
@@ -301,7 +304,6 @@ describe("demo seed", () => {
 
 // ——— Missions ———
 
-
 const DAY = 86_400_000;
 
 const missionJson = z.object({
@@ -341,6 +343,9 @@ const eventFor: Record<string, MissionEvent> = {
   "PENDING_REVIEW>DRAFT": "REQUEST_CHANGES",
   "OPEN>CLOSED": "CLOSE",
   "OPEN>EXPIRED": "EXPIRE",
+  "OPEN>FILLED": "FILL",
+  "FILLED>OPEN": "REOPEN",
+  "DRAFT>OPEN": "OPEN_FOR_OFFER",
 };
 const eventOf = (from: string, to: string): MissionEvent =>
   to === "CANCELLED" ? "CANCEL" : eventFor[`${from}>${to}`]!;
@@ -376,9 +381,12 @@ describe("demo seed: missions", () => {
       "CLOSED",
       "DRAFT",
       "EXPIRED",
+      "FILLED",
       "OPEN",
       "PENDING_REVIEW",
     ]);
+    // Exactly the missions of the seeded contracts are FILLED (the cancelled one reopened).
+    expect(byStatus.FILLED).toBe(await db.contract.count({ where: { status: { not: "CANCELLED" } } }));
     expect(byStatus.OPEN! / summary.missions).toBeGreaterThan(0.5);
     expect(summary.openMissions).toBe(byStatus.OPEN);
     expect(await db.missionStatusChange.count()).toBe(summary.missionStatusChanges);
@@ -431,9 +439,13 @@ describe("demo seed: missions", () => {
         expect(Boolean(field), label).toBe(replacement);
       expect(mission.endDate, label).not.toBeNull();
       expect(mission.endDate!.getTime(), label).toBeGreaterThanOrEqual(mission.startDate.getTime());
-      expect(mission.startDate.getTime(), label).toBeGreaterThanOrEqual(NOW.getTime() - 31 * DAY);
+      // Missions hired for started up to two months before the seed's now.
+      const since = mission.status === "FILLED" ? 80 : 31;
+      expect(mission.startDate.getTime(), label).toBeGreaterThanOrEqual(NOW.getTime() - since * DAY);
       expect(mission.startDate.getTime(), label).toBeLessThanOrEqual(NOW.getTime() + 97 * DAY);
-      expect(mission.visibility).toBe("PUBLIC");
+      // Only a direct offer's mission is invite-only.
+      const offers = await db.proposal.count({ where: { missionId: mission.id, origin: "OFFER" } });
+      expect(mission.visibility, label).toBe(offers > 0 ? "INVITE_ONLY" : "PUBLIC");
     }
   });
 
@@ -498,7 +510,7 @@ describe("demo seed: missions", () => {
         expect(change.from, label).toBe(state);
         const event = eventOf(change.from, change.to);
         const actor =
-          event === "EXPIRE"
+          event === "EXPIRE" || event === "FILL" || event === "REOPEN" || event === "OPEN_FOR_OFFER"
             ? "SYSTEM"
             : event === "APPROVE" || event === "REQUEST_CHANGES"
               ? "STAFF"
@@ -507,8 +519,13 @@ describe("demo seed: missions", () => {
           ok: true,
           to: change.to,
         });
+        // The offers use case records the business member who made the offer.
         expect(change.actorId, label).toBe(
-          actor === "OWNER" ? mission.createdById : actor === "STAFF" ? moderator.id : null,
+          actor === "OWNER" || event === "OPEN_FOR_OFFER"
+            ? mission.createdById
+            : actor === "STAFF"
+              ? moderator.id
+              : null,
         );
         expect(change.createdAt.getTime(), label).toBeGreaterThanOrEqual(mission.createdAt.getTime());
         expect(change.createdAt.getTime(), label).toBeLessThanOrEqual(NOW.getTime());
@@ -518,7 +535,9 @@ describe("demo seed: missions", () => {
       const approvals = mission.statusChanges.filter((change) => change.to === "OPEN");
       expect(mission.publishedAt, label).toEqual(approvals.at(-1)?.createdAt ?? null);
       const submits = mission.statusChanges.filter((change) => change.to === "PENDING_REVIEW");
-      expect(mission.submittedAt, label).toEqual(submits.at(-1)?.createdAt ?? null);
+      // A direct offer's mission skips the review queue: stamped when the offer is sent.
+      const sent = mission.visibility === "INVITE_ONLY" ? mission.createdAt : null;
+      expect(mission.submittedAt, label).toEqual(submits.at(-1)?.createdAt ?? sent);
       if (mission.status === "OPEN") {
         expect(mission.publishedAt, label).not.toBeNull();
         if (mission.proposalDeadline)
@@ -539,7 +558,8 @@ describe("demo seed: missions", () => {
       where: { organizationId: organization.id },
       select: missionSelect,
     });
-    expect(own.map((m) => m.status).sort()).toEqual(["DRAFT", "OPEN", "OPEN"]);
+    // The phone line and the offer to Claire are open; the leave, the reports and Saturdays are filled.
+    expect(own.map((m) => m.status).sort()).toEqual(["DRAFT", "FILLED", "FILLED", "FILLED", "OPEN", "OPEN"]);
     expect(own.every((m) => m.createdById === userId)).toBe(true);
 
     const phone = own.find((m) => m.title === "Accueil téléphonique et prise de rendez-vous Doctolib")!;
@@ -571,7 +591,7 @@ describe("demo seed: missions", () => {
 
     const leave = own.find((m) => m.scheduleType === "REPLACEMENT")!;
     expect(leave).toMatchObject({
-      status: "OPEN",
+      status: "FILLED",
       billingMode: "HOURLY",
       workMode: "ON_SITE",
       maxHourlyRateCents: 3000,
@@ -625,5 +645,215 @@ describe("demo seed: missions", () => {
     const bigger = buildSeedPlan({ now: NOW, businesses: 30 });
     expect(bigger.missions.slice(0, 5)).toEqual(first.missions.slice(0, 5));
     expect(buildSeedPlan({ now: NOW, secretaries: 5 }).missions).toEqual(first.missions);
+  });
+});
+
+// ——— Proposals, contracts and work ———
+
+describe("demo seed: the marketplace loop", () => {
+  const userId = async (email: string) =>
+    (await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+
+  it("freezes terms the contracts domain parses, in every state and billing mode, with valid histories", async () => {
+    const contracts = await db.contract.findMany({
+      select: {
+        id: true,
+        status: true,
+        billingMode: true,
+        terms: true,
+        hourlyRateCents: true,
+        fixedAmountCents: true,
+        startDate: true,
+        platformFeeBps: true,
+        activatedAt: true,
+        proposal: { select: { status: true, missionId: true } },
+        missionId: true,
+        statusChanges: { select: { from: true, to: true, reason: true }, orderBy: { createdAt: "asc" } },
+      },
+    });
+    expect(new Set(contracts.map((c) => c.status))).toEqual(
+      new Set(["PENDING", "ACTIVE", "PAUSED", "COMPLETED", "CANCELLED", "DISPUTED"]),
+    );
+    expect(new Set(contracts.map((c) => c.billingMode))).toEqual(new Set(["HOURLY", "PER_TASK", "FIXED"]));
+    for (const contract of contracts) {
+      const terms = contractTermsSchema.parse(contract.terms);
+      expect(terms).toMatchObject({
+        billingMode: contract.billingMode,
+        hourlyRateCents: contract.hourlyRateCents,
+        fixedAmountCents: contract.fixedAmountCents,
+        startDate: contract.startDate.toISOString().slice(0, 10),
+        platformFeeBps: contract.platformFeeBps,
+      });
+      expect(terms.mission.id).toBe(contract.missionId);
+      expect(contract.proposal).toEqual({ status: "ACCEPTED", missionId: contract.missionId });
+      if (terms.billingMode === "FIXED")
+        expect(terms.milestones.reduce((sum, m) => sum + m.amountCents, 0)).toBe(terms.fixedAmountCents);
+      const [created, ...moves] = contract.statusChanges;
+      expect(created).toMatchObject({ from: "", to: "PENDING" });
+      for (const move of moves) {
+        const event = (Object.keys(contractTransitions) as ContractEvent[]).find(
+          (e) =>
+            contractTransitions[e].to === move.to && contractTransitions[e].from.includes(move.from as never),
+        );
+        expect(event, `${move.from}>${move.to}`).toBeDefined();
+      }
+      expect(contract.statusChanges.at(-1)!.to).toBe(contract.status);
+      expect(contract.activatedAt !== null).toBe(contract.statusChanges.some((c) => c.to === "ACTIVE"));
+    }
+  });
+
+  it("keeps one live proposal per bidder per mission, priced in the mission's billing mode", async () => {
+    const proposals = await db.proposal.findMany({
+      select: {
+        missionId: true,
+        bidderKey: true,
+        status: true,
+        live: true,
+        origin: true,
+        hourlyRateCents: true,
+        taskPrices: true,
+        fixedAmountCents: true,
+        mission: { select: { billingMode: true, status: true } },
+        statusChanges: { select: { from: true, to: true }, orderBy: { createdAt: "asc" } },
+      },
+    });
+    expect(proposals.length).toBeGreaterThan(40);
+    expect(new Set(proposals.map((p) => p.status))).toEqual(
+      new Set(["SUBMITTED", "SHORTLISTED", "DECLINED", "WITHDRAWN", "ACCEPTED"]),
+    );
+    const live = new Map<string, number>();
+    for (const p of proposals) {
+      const isLive = p.status === "SUBMITTED" || p.status === "SHORTLISTED";
+      expect(p.live).toBe(isLive ? true : null);
+      if (isLive) {
+        const key = `${p.missionId}/${p.bidderKey}`;
+        live.set(key, (live.get(key) ?? 0) + 1);
+        expect(p.mission.status).toBe("OPEN");
+      }
+      const mode = p.mission.billingMode;
+      expect(p.hourlyRateCents !== null).toBe(mode === "HOURLY");
+      expect((p.taskPrices as []).length > 0).toBe(mode === "PER_TASK");
+      expect(p.fixedAmountCents !== null).toBe(mode === "FIXED");
+      expect(p.statusChanges.at(-1)?.to ?? "SUBMITTED").toBe(p.status);
+    }
+    expect([...live.values()].every((count) => count === 1)).toBe(true);
+  });
+
+  it("prices every work entry as the server does and reviews it in time", async () => {
+    const entries = await db.workEntry.findMany({
+      select: {
+        kind: true,
+        minutes: true,
+        quantity: true,
+        taskType: true,
+        unitPriceCents: true,
+        amountCents: true,
+        status: true,
+        submittedAt: true,
+        autoApproved: true,
+        reviewedById: true,
+        workDate: true,
+        contract: { select: { terms: true } },
+      },
+    });
+    expect(new Set(entries.map((e) => e.kind))).toEqual(new Set(["TIME", "TASK"]));
+    expect(new Set(entries.map((e) => e.status))).toEqual(new Set(["SUBMITTED", "APPROVED", "DISPUTED"]));
+    expect(entries.some((e) => e.autoApproved)).toBe(true);
+    for (const entry of entries) {
+      const terms = contractTermsSchema.parse(entry.contract.terms);
+      if (entry.kind === "TIME") {
+        expect(entry.unitPriceCents).toBe(terms.hourlyRateCents);
+        expect(entry.amountCents).toBe(Math.round((entry.minutes! * entry.unitPriceCents) / 60));
+      } else {
+        expect(entry.unitPriceCents).toBe(
+          terms.taskPrices.find((t) => t.task === entry.taskType)!.unitPriceCents,
+        );
+        expect(entry.amountCents).toBe(entry.quantity! * entry.unitPriceCents);
+      }
+      expect(entry.workDate.getTime()).toBeLessThan(NOW.getTime());
+      const windowEnd = entry.submittedAt.getTime() + 7 * DAY;
+      if (entry.status === "SUBMITTED") expect(windowEnd).toBeGreaterThan(NOW.getTime());
+      if (entry.autoApproved) expect(entry.reviewedById).toBeNull();
+    }
+    const milestones = await db.milestone.findMany({ select: { status: true } });
+    expect(new Set(milestones.map((m) => m.status))).toEqual(
+      new Set(["PLANNED", "SUBMITTED", "APPROVED", "DISPUTED"]),
+    );
+  });
+
+  it("staffs the agency contract with both members and covers replacements with two secretaries", async () => {
+    const [membre, membre2] = [
+      await userId(demoAccounts.membre.email),
+      await userId(demoAccounts.membre2.email),
+    ];
+    const agencyContract = await db.contract.findFirstOrThrow({
+      where: { agencyId: { not: null }, status: "ACTIVE" },
+      select: {
+        assignees: { select: { userId: true, role: true } },
+        workEntries: { select: { assigneeId: true } },
+      },
+    });
+    expect(agencyContract.assignees).toEqual(
+      expect.arrayContaining([
+        { userId: membre, role: "PRIMARY" },
+        { userId: membre2, role: "MEMBER" },
+      ]),
+    );
+    expect(new Set(agencyContract.workEntries.map((e) => e.assigneeId)).size).toBe(2);
+
+    const leave = await db.mission.findFirstOrThrow({
+      where: { title: { contains: "congé maternité" } },
+      select: {
+        status: true,
+        contracts: { select: { assignees: { select: { role: true, userId: true, replacesId: true } } } },
+      },
+    });
+    expect(leave.status).toBe("FILLED");
+    const people = leave.contracts[0]!.assignees;
+    expect(people.map((a) => a.role).sort()).toEqual(["PRIMARY", "REPLACEMENT"]);
+    expect(new Set(people.map((a) => a.userId)).size).toBe(2);
+    // A past replacement logged her own hours inside her period.
+    const covering = await db.contractAssignee.findFirstOrThrow({
+      where: { role: "REPLACEMENT", workEntries: { some: {} } },
+      select: { startsOn: true, endsOn: true, workEntries: { select: { workDate: true } } },
+    });
+    for (const entry of covering.workEntries) {
+      expect(entry.workDate >= covering.startsOn! && entry.workDate <= covering.endsOn!).toBe(true);
+    }
+    expect(
+      await db.confidentialityPledge.count({
+        where: { userId: await userId(demoAccounts.secretaire.email) },
+      }),
+    ).toBe(1);
+  });
+
+  it("gives each demo login something real on its dashboard", async () => {
+    const board = async (email: string) => loadDashboard({ actorId: await userId(email), now: NOW });
+    const cabinet = (await board(demoAccounts.cabinet.email)).business!;
+    expect(cabinet.proposalsToReview.length).toBeGreaterThan(0);
+    expect(cabinet.contractsToAccept.length).toBeGreaterThan(0);
+    expect(cabinet.workToApprove.length).toBeGreaterThan(0);
+    expect(cabinet.activeContracts.length).toBeGreaterThan(0);
+    expect(cabinet.offersAwaiting.length).toBe(1);
+
+    const claire = (await board(demoAccounts.secretaire.email)).secretary!;
+    expect(claire.liveProposals.length).toBeGreaterThan(0);
+    expect(claire.offers.length).toBe(1);
+    expect(claire.activeContracts.length).toBeGreaterThan(0);
+    expect(claire.week.plans.flatMap((plan) => plan.sessions).length).toBeGreaterThan(0);
+    expect(claire.owed.totalNetCents).toBeGreaterThan(0);
+
+    const agency = (await board(demoAccounts.agence.email)).agency!;
+    expect(agency.activeContracts.length).toBeGreaterThan(0);
+    expect(agency.contractsToAccept.length).toBe(0); // the agency signed; the cabinet has not yet
+    expect(agency.members.length).toBe(2);
+    expect(agency.owed.totalNetCents).toBeGreaterThan(0);
+    expect(agency.liveProposals.length).toBeGreaterThan(0);
+
+    const artisan = (await board(demoAccounts.artisan.email)).business!;
+    expect(artisan.activeContracts.length + artisan.proposalsToReview.length).toBeGreaterThan(1);
+    const laura = (await board(demoAccounts.membre.email)).secretary!;
+    expect(laura.activeContracts.length).toBeGreaterThan(0);
+    expect((await board(demoAccounts.moderation.email)).staff).toBe(true);
   });
 });

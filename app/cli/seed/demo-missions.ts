@@ -7,14 +7,14 @@ import { addCalendarDays, firstMatchingDay, firstOfMonth, monthsLater, weeklyRul
 import { historyOf, type MissionStep } from "./mission-timeline";
 import type { MissionRow, OrganizationRow, SeedPlan } from "./plan-types";
 
-type Owner = { organization: OrganizationRow; ownerId: string };
-type Pinned = Omit<MissionRow, "id" | "organizationId" | "createdById" | keyof Dates>;
+export type Owner = { organization: OrganizationRow; ownerId: string };
+export type Pinned = Omit<MissionRow, "id" | "organizationId" | "createdById" | keyof Dates>;
 type Dates = Pick<MissionRow, "createdAt" | "updatedAt" | "submittedAt" | "publishedAt">;
 
 const MONDAY_THURSDAY = [1, 4];
 const latest = (...dates: Date[]) => new Date(Math.max(...dates.map((date) => date.getTime())));
 
-const blank = {
+export const blank = {
   taskLines: [],
   maxHourlyRateCents: null,
   expectedHours: null,
@@ -37,7 +37,7 @@ const blank = {
   languages: ["fr"],
 } as const satisfies Partial<Pinned>;
 
-function ownerOf(plan: SeedPlan, email: string): Owner {
+export function ownerOf(plan: SeedPlan, email: string): Owner {
   const user = plan.users.find((candidate) => candidate.email === email);
   const membership = plan.memberships.find((candidate) => candidate.userId === user?.id);
   const organization = plan.organizations.find((candidate) => candidate.id === membership?.organizationId);
@@ -45,7 +45,7 @@ function ownerOf(plan: SeedPlan, email: string): Owner {
   return { organization, ownerId: user.id };
 }
 
-const placeOf = ({ postcode, commune, inseeCode, latitude, longitude }: OrganizationRow) => ({
+export const placeOf = ({ postcode, commune, inseeCode, latitude, longitude }: OrganizationRow) => ({
   postcode,
   commune,
   inseeCode,

@@ -33,4 +33,21 @@ export async function insertPlan(tx: Tx, plan: SeedPlan, passwordHash: string): 
   for (const rows of chunks(plan.missionStatusChanges, 500)) {
     await tx.missionStatusChange.createMany({ data: rows });
   }
+  await insertMarketplace(tx, plan);
+}
+
+/** Proposals, contracts and their work: after the users and missions they point to. */
+async function insertMarketplace(tx: Tx, plan: SeedPlan): Promise<void> {
+  for (const rows of chunks(plan.proposals, 200)) await tx.proposal.createMany({ data: rows });
+  for (const rows of chunks(plan.proposalStatusChanges, 500)) {
+    await tx.proposalStatusChange.createMany({ data: rows });
+  }
+  for (const rows of chunks(plan.contracts, 100)) await tx.contract.createMany({ data: rows });
+  for (const rows of chunks(plan.contractStatusChanges, 500)) {
+    await tx.contractStatusChange.createMany({ data: rows });
+  }
+  for (const rows of chunks(plan.assignees, 500)) await tx.contractAssignee.createMany({ data: rows });
+  for (const rows of chunks(plan.workEntries, 500)) await tx.workEntry.createMany({ data: rows });
+  for (const rows of chunks(plan.milestones, 500)) await tx.milestone.createMany({ data: rows });
+  for (const rows of chunks(plan.pledges, 500)) await tx.confidentialityPledge.createMany({ data: rows });
 }

@@ -4,7 +4,6 @@ import { RRule, type Weekday } from "#app/lib/rrule";
 import type { TimeWindow } from "#app/domain/missions/mission-columns";
 import { weekdayLabels } from "#app/domain/profiles/taxonomy";
 
-
 const DAY = 24 * 3_600_000;
 const rruleDays: readonly Weekday[] = [RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA, RRule.SU];
 

@@ -113,6 +113,9 @@ function path(
       const published = publishedPath(ctx, addDays(cancelled, -random.int(3, 20)));
       return { ...published, steps: [...published.steps, { event: "CANCEL", at: cancelled }], deadline };
     }
+    case "FILLED":
+      // A filled mission needs its contract: demo-contracts.ts writes both together.
+      throw new Error("Une mission pourvue se crée avec son contrat (demo-contracts.ts).");
   }
 }
 

@@ -3,6 +3,17 @@
 import type { MissionStatus } from "#app/domain/missions/mission-machine";
 import type { ScheduleType, TaskLine, TimeWindow, WorkMode } from "#app/domain/missions/mission-columns";
 import type { BillingMode, Language, Sector, Skill, Software, TaskType } from "#app/domain/profiles/taxonomy";
+import type {
+  AssigneeRow,
+  ContractRow,
+  HistoryRow,
+  MilestoneRow,
+  PledgeRow,
+  ProposalRow,
+  WorkEntryRow,
+} from "./marketplace-types";
+
+export type { AssigneeRow, ContractRow, HistoryRow, MilestoneRow, PledgeRow, ProposalRow, WorkEntryRow };
 
 export type UserKind = "BUSINESS" | "SECRETARY" | "AGENCY_OWNER" | "STAFF";
 
@@ -94,8 +105,8 @@ export type StatusChangeRow = {
   createdAt: Date;
 };
 
-/** Seeded missions never reach FILLED: that takes a signed contract, which the seed does not make yet. */
-export type SeededMissionStatus = Exclude<MissionStatus, "FILLED">;
+/** Every status; FILLED only for the missions of the seeded contracts (see demo-contracts.ts). */
+export type SeededMissionStatus = MissionStatus;
 
 export type MissionRow = {
   id: string;
@@ -157,6 +168,14 @@ export type SeedPlan = {
   statusChanges: StatusChangeRow[];
   missions: MissionRow[];
   missionStatusChanges: MissionStatusChangeRow[];
+  proposals: ProposalRow[];
+  proposalStatusChanges: (HistoryRow & { proposalId: string })[];
+  contracts: ContractRow[];
+  contractStatusChanges: (HistoryRow & { contractId: string })[];
+  assignees: AssigneeRow[];
+  workEntries: WorkEntryRow[];
+  milestones: MilestoneRow[];
+  pledges: PledgeRow[];
 };
 
 export const emptyPlan = (): SeedPlan => ({
@@ -167,4 +186,12 @@ export const emptyPlan = (): SeedPlan => ({
   statusChanges: [],
   missions: [],
   missionStatusChanges: [],
+  proposals: [],
+  proposalStatusChanges: [],
+  contracts: [],
+  contractStatusChanges: [],
+  assignees: [],
+  workEntries: [],
+  milestones: [],
+  pledges: [],
 });

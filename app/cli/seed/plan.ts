@@ -3,7 +3,9 @@
 // adding missions changed none of the accounts, slugs or ids seeded before them.
 import { buildBusiness } from "./businesses";
 import type { SeedContext } from "./context";
+import { addDemoContracts } from "./demo-contracts";
 import { addDemoMissions } from "./demo-missions";
+import { addDemoProposals } from "./demo-proposals";
 import { addDemoAccounts, addSecretary } from "./demo-plan";
 import { addGeneratedMissions, type MissionOwner } from "./missions";
 import { placePicker } from "./places";
@@ -54,5 +56,8 @@ export function buildSeedPlan(options: PlanOptions = {}): SeedPlan {
   }
   addDemoMissions(stream(4), plan);
   addGeneratedMissions(stream(5), plan, owners);
+  // The marketplace loop on top: contract missions (6), contracts and work (7), bids, offers and pledges (9).
+  addDemoContracts(stream(6), stream(7), plan);
+  addDemoProposals(stream(9), plan);
   return plan;
 }

@@ -19,6 +19,10 @@ export type SeedSummary = {
   missions: number;
   openMissions: number;
   missionStatusChanges: number;
+  proposals: number;
+  contracts: number;
+  workEntries: number;
+  milestones: number;
   durationMs: number;
 };
 
@@ -39,6 +43,10 @@ function summarize(plan: SeedPlan | null, durationMs: number): SeedSummary {
     missions: plan?.missions.length ?? 0,
     openMissions: plan?.missions.filter((mission) => mission.status === "OPEN").length ?? 0,
     missionStatusChanges: plan?.missionStatusChanges.length ?? 0,
+    proposals: plan?.proposals.length ?? 0,
+    contracts: plan?.contracts.length ?? 0,
+    workEntries: plan?.workEntries.length ?? 0,
+    milestones: plan?.milestones.length ?? 0,
     durationMs,
   };
 }

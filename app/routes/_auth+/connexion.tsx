@@ -16,7 +16,7 @@ import { handle } from "#app/lib/http.server";
 export const meta: MetaFunction = () => [{ title: "Connexion — Permanence" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getOptionalUser(request)) throw redirect("/compte");
+  if (await getOptionalUser(request)) throw redirect("/tableau-de-bord");
   return null;
 }
 
@@ -39,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     return data(submission.reply({ formErrors: [result.message], hideFields: ["password"] }), { status: 400 });
   }
-  return redirect(safeRedirect(redirectTo, "/compte"), {
+  return redirect(safeRedirect(redirectTo, "/tableau-de-bord"), {
     headers: { "Set-Cookie": await startSession(result.userId) },
   });
 }

@@ -87,6 +87,10 @@ export default function AccountPage() {
           {account.kind === "SECRETARY" ? <Link to="/compte/profil">Mon profil de secrétaire</Link> : null}
           {account.kind === "BUSINESS" || account.kind === "AGENCY_OWNER" ? <Link to="/compte/organisation">Mon organisation</Link> : null}
           {account.kind === "AGENCY_OWNER" ? <Link to="/agence/equipe">Mon équipe</Link> : null}
+          {account.kind === "SECRETARY" || account.kind === "AGENCY_OWNER" ? <Link to="/compte/propositions">Mes propositions et offres</Link> : null}
+          {account.kind === "SECRETARY" || account.kind === "AGENCY_OWNER" ? (
+            <Link to="/compte/engagement-confidentialite">Engagement de confidentialité</Link>
+          ) : null}
           <Link to="/mot-de-passe-oublie">Changer de mot de passe</Link>
         </p>
       </section>
