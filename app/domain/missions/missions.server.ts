@@ -9,7 +9,6 @@ import { transitionMission } from "./mission-transition.server";
 import {
   canEdit,
   canPost,
-  canSeeInstructions,
   canView,
   EDIT_FORBIDDEN_MESSAGE,
   EMAIL_NOT_VERIFIED_MESSAGE,
@@ -143,19 +142,6 @@ export async function updateDraftMission(args: {
     }
     return { ok: true, missionId, submitted: input.intent === "submit" };
   });
-}
-
-/** A mission as its viewer may see it: 404 when hidden; instructions only for the business. */
-export async function getMissionRecordFor(viewer: MissionViewer, missionId: string) {
-  const record = await repo.findMissionRecord(missionId);
-  if (!record || !canView(viewer, record)) throw missionNotFound();
-  const instructions = canSeeInstructions(viewer, record);
-  const hidden = { handoverNotes: null, callScript: null, urgentRouting: null, toolsToUse: null };
-  return {
-    mission: instructions ? record : { ...record, ...hidden },
-    isOwner: isMissionMember(viewer, record),
-    instructions,
-  };
 }
 
 export type OwnerEvent = Extract<MissionEvent, "SUBMIT" | "CLOSE" | "CANCEL">;
