@@ -4,6 +4,7 @@ import { buildMonthlyStatement, listStatementMonths } from "#app/domain/work/sta
 import { db } from "#app/lib/db.server";
 import * as monthsPage from "#app/routes/contrats+/$contractId.releves._index";
 import * as statementPage from "#app/routes/contrats+/$contractId.releves.$month";
+import * as statementCsvRoute from "#app/routes/contrats+/$contractId.releves.$month[.csv]";
 import { createContract } from "#tests/factories/contracts";
 import { createBusiness, createSecretary, createStaff } from "#tests/factories/users";
 import { addReplacement, createEntry } from "#tests/factories/work";
@@ -130,15 +131,19 @@ describe("statement routes", () => {
   });
 
   it("downloads as CSV with French separators", async () => {
-    const request = await getRequest(`/contrats/${c.contract.id}/releves/2026-11?format=csv`, {
+    const request = await getRequest(`/contrats/${c.contract.id}/releves/2026-11.csv`, {
       userId: c.business.id,
     });
-    const result = await runRoute(statementPage.loader, request, params());
+    const result = await runRoute(statementCsvRoute.loader, request, params());
     expect(result.headers.get("Content-Type")).toMatch(/text\/csv/);
     expect(result.headers.get("Content-Disposition")).toMatch(/releve-2026-11\.csv/);
     expect(result.data).toContain("Net dû;");
     expect(result.data).toContain("124,20");
     expect(result.data).toContain("Léa Roux;2026-11-17;Temps;");
+    const stranger = await getRequest(`/contrats/${c.contract.id}/releves/2026-11.csv`, {
+      userId: (await createBusiness()).id,
+    });
+    expect((await runRoute(statementCsvRoute.loader, stranger, params())).status).toBe(404);
   });
 
   it("a malformed month is not found", async () => {

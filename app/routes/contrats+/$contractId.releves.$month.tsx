@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "#app/auth/session.server";
 import { StatementView } from "#app/components/statement-view";
-import { statementCsv } from "#app/domain/work/statement-csv";
 import { buildMonthlyStatement } from "#app/domain/work/statement.server";
 import { handle } from "#app/lib/http.server";
 
@@ -14,27 +13,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
 ];
 
-/** The page, or with ?format=csv the same statement as a CSV download. */
+/** The page; the same statement as CSV is the sibling resource route `…/:month.csv`. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const month = params.month ?? "";
-  const page = await handle(() =>
-    buildMonthlyStatement({ actorId: user.id, contractId: params.contractId ?? "", month }),
+  return handle(() =>
+    buildMonthlyStatement({ actorId: user.id, contractId: params.contractId ?? "", month: params.month ?? "" }),
   );
-  if (new URL(request.url).searchParams.get("format") === "csv") {
-    return new Response(statementCsv(page.statement), {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="releve-${month}.csv"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
-  }
-  return page;
 }
 
 export default function MonthlyStatementPage() {
-  const page = useLoaderData<typeof loader>() as Exclude<Awaited<ReturnType<typeof loader>>, Response>;
+  const page = useLoaderData<typeof loader>();
   const { contract, statement } = page;
   return (
     <article className="stack">
@@ -49,7 +37,7 @@ export default function MonthlyStatementPage() {
         </p>
       </header>
       <p className="no-print">
-        <a href={`/contrats/${contract.id}/releves/${statement.month}?format=csv`} download>
+        <a href={`/contrats/${contract.id}/releves/${statement.month}.csv`} download>
           Télécharger le relevé (CSV)
         </a>{" "}
         · Pour l’imprimer, utilisez la fonction d’impression de votre navigateur.
