@@ -61,4 +61,9 @@ export default tseslint.config(
     files: ["app/auth/**"],
     rules: { "no-restricted-imports": "off" },
   },
+  {
+    // Test helpers named use… (useStripeSimulator) are not React hooks.
+    files: ["tests/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
 );

@@ -9,6 +9,7 @@ import { SiteHeader } from "#app/components/site-header";
 import { commitCsrfToken } from "#app/lib/csrf.server";
 import { devToolsAllowed } from "#app/lib/dev-tools.server";
 import { getPublicEnv } from "#app/lib/env.server";
+import { isSimulatedStripe } from "#app/lib/stripe.server";
 import styles from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -35,7 +36,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         emailVerified: found.user.emailVerified,
       }
     : null;
-  return data({ user, csrfToken, env: getPublicEnv(), devTools: devToolsAllowed(context.clientIp) }, { headers });
+  return data(
+    { user, csrfToken, env: getPublicEnv(), devTools: devToolsAllowed(context.clientIp), paymentsSimulated: isSimulatedStripe() },
+    { headers },
+  );
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>["data"];
@@ -68,9 +72,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  const { user, csrfToken, devTools } = useLoaderData<typeof loader>();
+  const { user, csrfToken, devTools, paymentsSimulated } = useLoaderData<typeof loader>();
   return (
     <AuthenticityTokenProvider token={csrfToken}>
+      {paymentsSimulated ? (
+        <p className="demo-banner" role="note">
+          Mode démo — paiements simulés : aucune somme réelle n’est débitée ni versée.
+        </p>
+      ) : null}
       <SiteHeader user={user} showDevTools={devTools} />
       <main id="contenu" className="page">
         <Outlet />

@@ -26,6 +26,25 @@ const envSchema = z.object({
   PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(5000).default(1000),
   // Days a business has to approve or dispute logged work before the worker approves it.
   WORK_REVIEW_WINDOW_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+  // The platform's own legal identity, printed on its commission invoices and as the mandatary on
+  // the invoices it issues in a payee's name (app/domain/billing/platform-identity.server.ts).
+  PLATFORM_LEGAL_NAME: z.string().min(1).default("Permanence SAS"),
+  PLATFORM_LEGAL_FORM: z.string().min(1).default("SAS au capital de 10 000 €"),
+  PLATFORM_SIRET: z
+    .string()
+    .regex(/^\d{14}$/, "14 chiffres")
+    .default("91234567500017"),
+  PLATFORM_VAT_NUMBER: z.string().min(1).default("FR65912345675"),
+  PLATFORM_RCS: z.string().min(1).default("RCS Paris"),
+  PLATFORM_ADDRESS_LINE: z.string().min(1).default("10 rue de la Paix"),
+  PLATFORM_POSTCODE: z.string().min(1).default("75002"),
+  PLATFORM_COMMUNE: z.string().min(1).default("Paris"),
+  // Payments: Stripe when STRIPE_SECRET_KEY is set; otherwise the local simulator (mode démo), started
+  // by the web process on STRIPE_SIMULATOR_URL (default http://127.0.0.1:PORT+1).
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, "clé secrète Stripe attendue (sk_test_… ou sk_live_…)").optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+  STRIPE_CONNECT_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+  STRIPE_SIMULATOR_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // auto: demo data only into an empty embedded SQLite file — never into a libsql:// production database.
   SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
