@@ -91,6 +91,8 @@ export default function AccountPage() {
           {account.kind === "SECRETARY" || account.kind === "AGENCY_OWNER" ? (
             <Link to="/compte/engagement-confidentialite">Engagement de confidentialité</Link>
           ) : null}
+          {account.kind === "SECRETARY" || account.kind === "AGENCY_OWNER" ? <Link to="/compte/paiements">Paiements</Link> : null}
+          {account.kind === "BUSINESS" ? <Link to="/compte/facturation">Facturation</Link> : null}
           <Link to="/mot-de-passe-oublie">Changer de mot de passe</Link>
         </p>
       </section>
