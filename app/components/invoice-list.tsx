@@ -1,0 +1,72 @@
+// The invoices a viewer may see, as a table, and the month filter (a GET form: works without JS).
+import { Form, Link } from "@remix-run/react";
+import { formatDate } from "#app/lib/dates";
+import { formatEuros } from "#app/lib/money";
+
+export type InvoiceListItem = {
+  id: string;
+  number: string;
+  kind: "INVOICE" | "CREDIT_NOTE";
+  issuedAt: string | Date;
+  issuerName: string;
+  clientName: string;
+  mandated: boolean;
+  totalInclTaxCents: number;
+};
+
+export function InvoiceMonthFilter({ month }: { month: string | null }) {
+  return (
+    <Form method="get" className="row" aria-label="Filtrer les factures">
+      <div className="field">
+        <label htmlFor="mois">Mois d’émission (AAAA-MM)</label>
+        <input id="mois" name="mois" type="month" defaultValue={month ?? ""} />
+      </div>
+      <button type="submit">Filtrer</button>
+      {month ? (
+        <a href={`/factures/export.csv?mois=${month}`} download>
+          Exporter le mois (CSV)
+        </a>
+      ) : null}
+    </Form>
+  );
+}
+
+export function InvoiceList({ invoices }: { invoices: InvoiceListItem[] }) {
+  if (invoices.length === 0) return <p className="muted">Aucune facture pour l’instant.</p>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Numéro</th>
+          <th scope="col">Date</th>
+          <th scope="col">Émetteur</th>
+          <th scope="col">Client</th>
+          <th scope="col">Total TTC</th>
+          <th scope="col">Téléchargements</th>
+        </tr>
+      </thead>
+      <tbody>
+        {invoices.map((invoice) => (
+          <tr key={invoice.id}>
+            <td>
+              <Link to={`/factures/${invoice.id}`}>
+                {invoice.kind === "CREDIT_NOTE" ? "Avoir" : "Facture"} {invoice.number}
+              </Link>
+            </td>
+            <td>{formatDate(invoice.issuedAt)}</td>
+            <td>
+              {invoice.issuerName}
+              {invoice.mandated ? <span className="muted"> (émise par Permanence sous mandat)</span> : null}
+            </td>
+            <td>{invoice.clientName}</td>
+            <td>{formatEuros(invoice.totalInclTaxCents)}</td>
+            <td>
+              <a href={`/factures/${invoice.id}.pdf`}>PDF</a> ·{" "}
+              <a href={`/factures/${invoice.id}.xml`}>XML</a>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
