@@ -13,16 +13,23 @@ const { closeSearchEngine, getSearchEngine } = await import("#search/engine-fact
 const { startSearchWorker } = await import("#search/sync/search-worker");
 const { startMissionExpiry } = await import("#app/domain/missions/mission-expiry.server");
 const { startWorkAutoApproval } = await import("#app/domain/work/work-auto-approval.server");
+const { startPaymentsJob } = await import("#app/domain/payments/payments-job.server");
 
 const worker = startSearchWorker({ engine: getSearchEngine, intervalMs: 1000 });
 const missionExpiry = startMissionExpiry({ intervalMs: 60_000 });
 const workAutoApproval = startWorkAutoApproval({ intervalMs: 60_000 });
+const paymentsJob = startPaymentsJob({ intervalMs: 60_000 });
 logger.info({ engine: process.env.MEILI_HOST ? "meilisearch" : "embedded" }, "worker de recherche démarré");
 
 async function shutdown(signal: string) {
   logger.info({ signal }, "arrêt du worker de recherche");
   setTimeout(() => process.exit(1), 10_000).unref();
-  await Promise.allSettled([worker.stop(), missionExpiry.stop(), workAutoApproval.stop()]);
+  await Promise.allSettled([
+    worker.stop(),
+    missionExpiry.stop(),
+    workAutoApproval.stop(),
+    paymentsJob.stop(),
+  ]);
   await closeSearchEngine();
   await db.$disconnect();
   process.exit(0);

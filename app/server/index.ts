@@ -3,8 +3,11 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { startMissionExpiry } from "#app/domain/missions/mission-expiry.server";
+import { startPaymentsJob } from "#app/domain/payments/payments-job.server";
 import { startWorkAutoApproval } from "#app/domain/work/work-auto-approval.server";
 import { getEnv } from "#app/lib/env.server";
+import { simulatorUrl } from "#app/lib/stripe.server";
+import { startEmbeddedStripeSimulator } from "#app/stripe-simulator/embedded.server";
 import { closeSearchEngine, getSearchEngine } from "#search/engine-factory";
 import { startSearchWorker } from "#search/sync/search-worker";
 import { createAppServer } from "./app";
@@ -14,6 +17,16 @@ const env = getEnv();
 const root = process.cwd();
 const buildUrl = pathToFileURL(path.join(root, "build", "server", "index.js")).href;
 const build = (await import(buildUrl)) as ServerBuild;
+
+// Without STRIPE_SECRET_KEY, payments go to the local Stripe simulator in this process (mode démo).
+const stripeSimulator = env.STRIPE_SECRET_KEY
+  ? null
+  : await startEmbeddedStripeSimulator({
+      url: simulatorUrl(),
+      appOrigin: `http://127.0.0.1:${env.PORT}`,
+      dataDir: env.dataDir,
+      log: (message) => logger.info(message),
+    });
 
 const { httpServer, realtime } = await createAppServer({
   build,
@@ -34,6 +47,8 @@ const searchWorker =
   env.SEARCH_WORKER === "off" ? null : startSearchWorker({ engine: getSearchEngine, intervalMs: 1000 });
 const missionExpiry = env.SEARCH_WORKER === "off" ? null : startMissionExpiry({ intervalMs: 60_000 });
 const workAutoApproval = env.SEARCH_WORKER === "off" ? null : startWorkAutoApproval({ intervalMs: 60_000 });
+// Month close, milestone funding, charges and transfers (app/domain/payments/README.md).
+const paymentsJob = env.SEARCH_WORKER === "off" ? null : startPaymentsJob({ intervalMs: 60_000 });
 
 function shutdown(signal: string) {
   logger.info({ signal }, "arrêt en cours");
@@ -43,6 +58,8 @@ function shutdown(signal: string) {
     searchWorker?.stop(),
     missionExpiry?.stop(),
     workAutoApproval?.stop(),
+    paymentsJob?.stop(),
+    stripeSimulator?.stop(),
   ]).finally(() => httpServer.close(() => void closeSearchEngine().finally(() => process.exit(0))));
   setTimeout(() => process.exit(0), 5000).unref();
 }

@@ -22,7 +22,13 @@ export default function ModerationLayout() {
             </NavLink>
           </li>
           <li>
+            <NavLink to="/moderation/missions">Missions</NavLink>
+          </li>
+          <li>
             <NavLink to="/moderation/journal">Journal des actions</NavLink>
+          </li>
+          <li>
+            <NavLink to="/moderation/paiements">Paiements</NavLink>
           </li>
         </ul>
       </nav>
