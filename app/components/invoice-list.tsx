@@ -1,4 +1,4 @@
-// The invoices a viewer may see, as a table, and the month filter (a GET form: works without JS).
+// The invoices a viewer may see, as a table, and its filters (a GET form: works without JS).
 import { Form, Link } from "@remix-run/react";
 import { formatDate } from "#app/lib/dates";
 import { formatEuros } from "#app/lib/money";
@@ -14,16 +14,26 @@ export type InvoiceListItem = {
   totalInclTaxCents: number;
 };
 
-export function InvoiceMonthFilter({ month }: { month: string | null }) {
+function exportHref(month: string, party: string | null) {
+  const params = new URLSearchParams({ mois: month, ...(party ? { qui: party } : {}) });
+  return `/factures/export.csv?${params.toString()}`;
+}
+
+/** Month of issue, and an issuer's or client's name (or a number). */
+export function InvoiceFilters({ month, party }: { month: string | null; party: string | null }) {
   return (
     <Form method="get" className="row" aria-label="Filtrer les factures">
       <div className="field">
         <label htmlFor="mois">Mois d’émission (AAAA-MM)</label>
         <input id="mois" name="mois" type="month" defaultValue={month ?? ""} />
       </div>
+      <div className="field">
+        <label htmlFor="qui">Émetteur, client ou numéro</label>
+        <input id="qui" name="qui" type="search" minLength={2} maxLength={80} defaultValue={party ?? ""} />
+      </div>
       <button type="submit">Filtrer</button>
       {month ? (
-        <a href={`/factures/export.csv?mois=${month}`} download>
+        <a href={exportHref(month, party)} download>
           Exporter le mois (CSV)
         </a>
       ) : null}

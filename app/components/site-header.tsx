@@ -29,11 +29,9 @@ export function SiteHeader({ user, showDevTools }: { user: HeaderUser; showDevTo
                   <NavLink to="/contrats">Contrats</NavLink>
                 </li>
               )}
-              {user.isStaff ? null : (
-                <li>
-                  <NavLink to="/factures">Factures</NavLink>
-                </li>
-              )}
+              <li>
+                <NavLink to="/factures">Factures</NavLink>
+              </li>
             </>
           ) : null}
           {user?.kind === "BUSINESS" ? (

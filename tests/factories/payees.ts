@@ -7,7 +7,10 @@ import * as platformWebhook from "#app/routes/webhooks+/stripe";
 import type { StripeSimulatorHandle } from "#tests/setup/stripe-simulator";
 import { runRoute } from "#tests/setup/route-result";
 
-/** A payout account row as account.updated would leave it (for suites that need a ready payee). */
+/**
+ * A payout account row as account.updated would leave it (for suites that need a ready payee).
+ * `agencyPayoutMode` is written on the agency (Organization.payoutMode), as the page does.
+ */
 export async function createPayoutAccount(input: {
   userId?: string;
   organizationId?: string;
@@ -15,6 +18,9 @@ export async function createPayoutAccount(input: {
   ready?: boolean;
   agencyPayoutMode?: "AGENCY" | "MEMBERS";
 }) {
+  if (input.organizationId && input.agencyPayoutMode) {
+    await setAgencyPayoutMode(input.organizationId, input.agencyPayoutMode);
+  }
   return db.payoutAccount.create({
     data: {
       userId: input.userId,
@@ -22,10 +28,14 @@ export async function createPayoutAccount(input: {
       stripeAccountId: input.stripeAccountId,
       transfersActive: input.ready ?? true,
       detailsSubmitted: input.ready ?? true,
-      agencyPayoutMode: input.agencyPayoutMode,
       stateAsOf: new Date(),
     },
   });
+}
+
+/** An agency's payout mode, without any Stripe account (MEMBERS needs none for the agency). */
+export async function setAgencyPayoutMode(organizationId: string, mode: "AGENCY" | "MEMBERS") {
+  await db.organization.update({ where: { id: organizationId }, data: { payoutMode: mode } });
 }
 
 /** Sends the simulator's webhooks to the real /webhooks/stripe and /webhooks/stripe-connect actions. */

@@ -24,6 +24,10 @@ async function onboard(userId: string) {
   return result.location!;
 }
 
+const payoutModeOf = async (organizationId: string) =>
+  (await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { payoutMode: true } }))
+    .payoutMode;
+
 const accountOf = (where: { userId: string } | { organizationId: string }) =>
   db.payoutAccount.findUniqueOrThrow({ where });
 
@@ -258,7 +262,7 @@ describe("agencies", () => {
       await formRequest(PATH, { intent: "payout-mode", mode: "MEMBERS" }, { userId: owner.id }),
     );
     expect(chosen.location).toBe("/compte/paiements?mode=1");
-    expect((await accountOf({ organizationId: owner.organization.id })).agencyPayoutMode).toBe("MEMBERS");
+    expect(await payoutModeOf(owner.organization.id)).toBe("MEMBERS");
     const ownerPage = await runRoute(payouts.loader, await getRequest(PATH, { userId: owner.id }));
     expect(ownerPage.data.page.agencyPayoutMode).toBe("MEMBERS");
     const memberPage = await runRoute(payouts.loader, await getRequest(PATH, { userId: member.id }));
@@ -279,17 +283,47 @@ describe("agencies", () => {
     });
   });
 
-  it("creates the agency's account when the owner picks a mode first", async () => {
+  it("records MEMBERS mode on the agency without creating any Stripe account for it", async () => {
     const owner = await createAgencyOwner();
+    const member = await createSecretary({ agencyId: owner.organization.id });
+    const accountsBefore = (await stripe.stripe.accounts.list({ limit: 100 })).data.length;
     const chosen = await runRoute(
+      payouts.action,
+      await formRequest(PATH, { intent: "payout-mode", mode: "MEMBERS" }, { userId: owner.id }),
+    );
+    expect(chosen.location).toBe("/compte/paiements?mode=1");
+    expect(await payoutModeOf(owner.organization.id)).toBe("MEMBERS");
+    expect(await db.payoutAccount.count({ where: { organizationId: owner.organization.id } })).toBe(0);
+    expect((await stripe.stripe.accounts.list({ limit: 100 })).data.length).toBe(accountsBefore);
+    const page = await runRoute(payouts.loader, await getRequest(PATH, { userId: owner.id }));
+    expect(page.data.page).toMatchObject({ agencyPayoutMode: "MEMBERS", status: "NONE" });
+    const destination = await db.$transaction((tx) =>
+      findPayoutDestination(tx, { userId: member.id, agencyId: owner.organization.id }),
+    );
+    expect(destination).toMatchObject({ payeeKey: `user:${member.id}`, payeeOrganizationId: null });
+  });
+
+  it("in AGENCY mode, pays the agency only once its own account is onboarded and ready", async () => {
+    const owner = await createAgencyOwner();
+    const member = await createSecretary({ agencyId: owner.organization.id });
+    await runRoute(
       payouts.action,
       await formRequest(PATH, { intent: "payout-mode", mode: "AGENCY" }, { userId: owner.id }),
     );
-    expect(chosen.status).toBe(302);
-    expect(await accountOf({ organizationId: owner.organization.id })).toMatchObject({
-      agencyPayoutMode: "AGENCY",
-      transfersActive: false,
+    expect(await payoutModeOf(owner.organization.id)).toBe("AGENCY");
+    expect(await db.payoutAccount.count({ where: { organizationId: owner.organization.id } })).toBe(0);
+    const destination = () =>
+      db.$transaction((tx) =>
+        findPayoutDestination(tx, { userId: member.id, agencyId: owner.organization.id }),
+      );
+    expect(await destination()).toMatchObject({
+      payeeKey: `agency:${owner.organization.id}`,
+      stripeAccountId: null,
+      ready: false,
     });
+    await visitHostedPage(await onboard(owner.id), { action: "complete" });
+    await stripe.flush();
+    expect(await destination()).toMatchObject({ payeeKey: `agency:${owner.organization.id}`, ready: true });
   });
 
   it("never shows or changes another payee's account", async () => {

@@ -1,3 +1,4 @@
+import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { renderInvoicePdf } from "#app/domain/billing/invoice-pdf.server";
 import type { InvoiceDocument } from "#app/domain/billing/invoice.schema";
@@ -33,6 +34,39 @@ describe("invoice PDF", () => {
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.toString("latin1")).toContain("/FlateDecode");
     expect(pdf.toString("latin1").trimEnd().endsWith("%%EOF")).toBe(true);
+  });
+
+  it("embeds its fonts (DejaVu Sans subsets with ToUnicode maps), as PDF/A-3b requires", async () => {
+    const source = (await renderInvoicePdf(eiInvoice, { compress: false })).toString("latin1");
+    expect(source).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans\b/);
+    expect(source).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans-Bold\b/);
+    expect((source.match(/\/FontFile2 /g) ?? []).length).toBe(2);
+    expect((source.match(/\/ToUnicode /g) ?? []).length).toBe(2);
+    expect(source).not.toContain("/Helvetica");
+  });
+
+  it("reads back from the compressed PDF once its streams are inflated (as the e2e test does)", async () => {
+    const pdf = await renderInvoicePdf(eiInvoice);
+    const source = pdf.toString("latin1");
+    const inflated = [...source.matchAll(/stream\r?\n/g)].flatMap((match) => {
+      const start = match.index + match[0].length;
+      try {
+        return [zlib.inflateSync(pdf.subarray(start, source.indexOf("endstream", start)))];
+      } catch {
+        return [];
+      }
+    });
+    const text = pdfText(Buffer.concat(inflated));
+    expect(text).toContain("Facture établie par Permanence au nom et pour le compte de Claire Morel EI");
+    expect(text).toContain("Total TTC");
+  });
+
+  it("prints characters beyond Latin-1 as they are", async () => {
+    const text = await textOf({
+      ...eiInvoice,
+      lines: [{ ...eiInvoice.lines[0]!, description: "Œuvre — ½ journée, Łódź, Ελλάδα" }],
+    });
+    expect(text).toContain("Œuvre — ½ journée, Łódź, Ελλάδα");
   });
 
   it("an EI without VAT: every mandatory mention", async () => {

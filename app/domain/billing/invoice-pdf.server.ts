@@ -1,5 +1,8 @@
 // The invoice as a real PDF (pdfkit), with every mandatory mention of invoice-mentions.ts.
-// Standard Helvetica (WinAnsi): French accents, "€", "’" and « » print; anything else is replaced.
+// DejaVu Sans (fonts/, Bitstream Vera licence) is embedded as a subset with its ToUnicode map, as
+// PDF/A-3b (Factur-X) requires; it covers French and far beyond.
+import fs from "node:fs";
+import path from "node:path";
 import PDFDocument from "pdfkit";
 import { formatDate } from "#app/lib/dates";
 import { formatEuros } from "#app/lib/money";
@@ -20,12 +23,35 @@ const columns = [
   { title: "Total HT", width: 105, align: "right" },
 ] as const;
 
-// WinAnsi has U+00A0 but not U+202F (Intl's thousands separator); other characters it lacks become "?".
-const WIN_ANSI_EXTRA = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
+// Resolved from the project root, as the server does (app/server/index.ts): the build does not copy fonts.
+const FONT_DIR = path.join(process.cwd(), "app", "domain", "billing", "fonts");
+const REGULAR = "InvoiceSans";
+const BOLD = "InvoiceSans-Bold";
+type FontSource = PDFKit.Mixins.PDFFontSource;
+let fonts: { regular: FontSource; bold: FontSource } | undefined;
+
+/**
+ * The font parsed once (pdfkit accepts a parsed font: anything with `layout`), read back from a
+ * throw-away document since fontkit is pdfkit's own dependency, not ours. Parsing DejaVu for
+ * every PDF cost ~4 times the rendering itself; each document still embeds its own subset.
+ */
+function parsedOnce(file: string): FontSource {
+  const probe = new PDFDocument({ autoFirstPage: false });
+  probe.registerFont("probe", fs.readFileSync(path.join(FONT_DIR, file)));
+  probe.font("probe");
+  const parsed = (probe as unknown as { _font?: { font?: { layout?: unknown } } })._font?.font;
+  return typeof parsed?.layout === "function" ? (parsed as FontSource) : path.join(FONT_DIR, file);
+}
+
+function loadFonts() {
+  fonts ??= { regular: parsedOnce("DejaVuSans.ttf"), bold: parsedOnce("DejaVuSans-Bold.ttf") };
+  return fonts;
+}
+
+/** Control characters (but line breaks) would print as boxes: they become spaces. */
 export function pdfText(text: string): string {
-  return text
-    .replace(/[\u202F\u2009]/g, "\u00A0")
-    .replace(/[^\n\x20-\x7E\u00A0-\u00FF]/g, (c) => (WIN_ANSI_EXTRA.includes(c) ? c : "?"));
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0009\u000B-\u001F\u007F]/g, " ");
 }
 
 const money = (cents: number) => pdfText(formatEuros(cents));
@@ -34,20 +60,20 @@ const quantity = (line: InvoiceLine) =>
 
 function header(pdf: PDFKit.PDFDocument, doc: InvoiceDocument) {
   pdf
-    .font("Helvetica-Bold")
+    .font(BOLD)
     .fontSize(10)
     .text(pdfText(partyLines(doc.issuer, "issuer")[0]!), MARGIN, MARGIN, { width: LEFT_WIDTH });
   pdf
-    .font("Helvetica")
+    .font(REGULAR)
     .fontSize(9)
     .text(pdfText(partyLines(doc.issuer, "issuer").slice(1).join("\n")), { width: LEFT_WIDTH });
   const issuerBottom = pdf.y;
   pdf
-    .font("Helvetica-Bold")
+    .font(BOLD)
     .fontSize(14)
     .text(pdfText(documentTitle(doc)), RIGHT_X, MARGIN, { width: RIGHT_WIDTH, align: "right" });
   pdf
-    .font("Helvetica")
+    .font(REGULAR)
     .fontSize(9)
     .text(
       pdfText(
@@ -60,13 +86,13 @@ function header(pdf: PDFKit.PDFDocument, doc: InvoiceDocument) {
       { width: RIGHT_WIDTH, align: "right" },
     );
   const top = Math.max(issuerBottom, pdf.y) + 20;
-  pdf.font("Helvetica-Bold").fontSize(9).text("Client", RIGHT_X, top, { width: RIGHT_WIDTH });
-  pdf.font("Helvetica").text(pdfText(partyLines(doc.client, "client").join("\n")), { width: RIGHT_WIDTH });
+  pdf.font(BOLD).fontSize(9).text("Client", RIGHT_X, top, { width: RIGHT_WIDTH });
+  pdf.font(REGULAR).text(pdfText(partyLines(doc.client, "client").join("\n")), { width: RIGHT_WIDTH });
   return pdf.y + 24;
 }
 
 function row(pdf: PDFKit.PDFDocument, cells: string[], y: number, bold = false) {
-  pdf.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(9);
+  pdf.font(bold ? BOLD : REGULAR).fontSize(9);
   let x = MARGIN;
   const height = Math.max(
     ...cells.map((cell, i) => pdf.heightOfString(cell, { width: columns[i]!.width - 6 })),
@@ -121,7 +147,7 @@ function totals(pdf: PDFKit.PDFDocument, doc: InvoiceDocument, top: number) {
     ["Total TTC", doc.totalInclTaxCents],
   ];
   for (const [label, cents] of rows) {
-    pdf.font(label === "Total TTC" ? "Helvetica-Bold" : "Helvetica").fontSize(10);
+    pdf.font(label === "Total TTC" ? BOLD : REGULAR).fontSize(10);
     pdf.text(label, MARGIN + 260, y, { width: 130 });
     pdf.text(money(cents), MARGIN + 390, y, { width: WIDTH - 390, align: "right" });
     y += 16;
@@ -136,7 +162,7 @@ function mentions(pdf: PDFKit.PDFDocument, doc: InvoiceDocument, top: number) {
       : null;
   const y = ensureRoom(pdf, top, 120);
   pdf
-    .font("Helvetica")
+    .font(REGULAR)
     .fontSize(8)
     .text(pdfText(legalMentions(doc, footer).join("\n")), MARGIN, y, { width: WIDTH, lineGap: 2 });
 }
@@ -156,6 +182,9 @@ export function renderInvoicePdf(
       Subject: pdfText(doc.issuer.legalName),
     },
   });
+  const { regular, bold } = loadFonts();
+  pdf.registerFont(REGULAR, regular);
+  pdf.registerFont(BOLD, bold);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     pdf.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -137,7 +137,7 @@ export async function invoiceXml(doc: InvoiceDocument): Promise<string> {
 
 /**
  * Factur-X (profile EN 16931): the invoice PDF turned into PDF/A-3 with its CII XML embedded as
- * factur-x.xml, by the same library. The PDF uses the standard Helvetica, not embedded: see README.md.
+ * factur-x.xml, by the same library. The PDF's fonts are embedded (DejaVu Sans): see README.md.
  */
 export async function invoiceFacturX(doc: InvoiceDocument, pdf: Buffer): Promise<Uint8Array> {
   service ??= new InvoiceService(silent);

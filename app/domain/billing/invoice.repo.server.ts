@@ -98,8 +98,12 @@ export type NewInvoice = {
   totalInclTaxCents: number;
 };
 
+/** `clientKey` is the client snapshot's key, so lists query who an invoice is addressed to. */
 export const insertInvoice = (tx: Tx, data: NewInvoice) =>
-  tx.invoice.create({ data: { ...data, lines: data.lines as object[] }, select: invoiceSelect });
+  tx.invoice.create({
+    data: { ...data, clientKey: data.client.key, lines: data.lines as object[] },
+    select: invoiceSelect,
+  });
 
 export const invoiceSelect = {
   id: true,
@@ -116,6 +120,7 @@ export const invoiceSelect = {
   dueDate: true,
   issuer: true,
   client: true,
+  clientKey: true,
   lines: true,
   totalExclTaxCents: true,
   vatCents: true,

@@ -74,6 +74,13 @@ export const invoiceMonthSchema = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Choisissez un mois au format AAAA-MM.");
 
+/** The list's search on an issuer's or client's name (or an invoice number). */
+export const invoicePartySearchSchema = z
+  .string()
+  .trim()
+  .min(2, "Saisissez au moins 2 caractères.")
+  .max(80, "Saisissez au plus 80 caractères.");
+
 export const invoiceIdSchema = z.string().min(1).max(64);
 
 export const creditNoteInputSchema = z.object({

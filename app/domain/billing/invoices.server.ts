@@ -4,23 +4,26 @@ import { parisMonthInstants } from "#app/domain/work/work-dates";
 import { DomainError } from "#app/lib/domain-error";
 import { invoiceCsv } from "./invoice-csv";
 import { renderInvoicePdf } from "./invoice-pdf.server";
-import { mayViewInvoice, payeeKeysOf, type InvoiceViewer } from "./invoice.policy";
+import { mayViewInvoice, type InvoiceViewer } from "./invoice.policy";
 import {
   invoiceIdSchema,
   invoiceLinesSchema,
   invoiceMonthSchema,
+  invoicePartySearchSchema,
   partySnapshotSchema,
   type InvoiceDocument,
 } from "./invoice.schema";
 import { invoiceFacturX, invoiceXml } from "./invoice-xml.server";
 import {
-  findCandidateInvoices,
   findInvoiceById,
   findInvoiceViewer,
   findNumberById,
   findNumbers,
+  findPartyKeysByName,
+  findVisibleInvoices,
 } from "./invoices.repo.server";
 import { partyName } from "./invoice-mentions";
+import { platformIdentity } from "./platform-identity.server";
 
 const notFound = () => new DomainError("NOT_FOUND", "Cette facture est introuvable.");
 const LIST_LIMIT = 500;
@@ -57,13 +60,27 @@ export async function getInvoice({ actorId, invoiceId }: { actorId: string; invo
   return doc;
 }
 
-/** The invoices the actor may see, newest first, optionally those issued in one Paris month. */
-export async function listInvoiceItems({ actorId, month }: { actorId: string; month?: string | null }) {
-  const parsed = invoiceMonthSchema.safeParse(month ?? "");
-  const valid = parsed.success ? parsed.data : null;
-  const docs = await visibleInvoices(actorId, valid, LIST_LIMIT);
+type ListFilters = { month?: string | null; party?: string | null };
+
+/** Bad filters are dropped (the list shows everything), as the month filter always did. */
+function filtersOf({ month, party }: ListFilters) {
+  const parsedMonth = invoiceMonthSchema.safeParse(month ?? "");
+  const parsedParty = invoicePartySearchSchema.safeParse(party ?? "");
   return {
-    month: valid,
+    month: parsedMonth.success ? parsedMonth.data : null,
+    party: parsedParty.success ? parsedParty.data : null,
+  };
+}
+
+/** The invoices the actor may see, newest first; optionally of one Paris month, or one party's name. */
+export async function listInvoiceItems({ actorId, ...input }: { actorId: string } & ListFilters) {
+  const filters = filtersOf(input);
+  const viewer = await viewerOf(actorId);
+  const docs = await visibleInvoices(viewer, filters, LIST_LIMIT);
+  return {
+    ...filters,
+    /** Staff read every invoice of the platform (read-only: invoices are never edited). */
+    everyone: viewer.staff,
     invoices: docs.map(listItemOf),
     truncated: docs.length >= LIST_LIMIT,
     limit: LIST_LIMIT,
@@ -81,18 +98,29 @@ const listItemOf = (doc: InvoiceDocument) => ({
   totalInclTaxCents: doc.totalInclTaxCents,
 });
 
-async function visibleInvoices(actorId: string, month: string | null, take: number | undefined) {
-  const viewer = await viewerOf(actorId);
-  const rows = await findCandidateInvoices(
-    viewer,
-    payeeKeysOf(viewer),
-    month ? parisMonthInstants(month) : null,
+/** Issuers and clients whose name contains `party` (the platform by its legal name). */
+async function partyKeysOf(party: string): Promise<string[]> {
+  const keys = await findPartyKeysByName(party);
+  const platform = platformIdentity().legalName.toLowerCase().includes(party.toLowerCase());
+  return platform ? [...keys, "platform"] : keys;
+}
+
+async function visibleInvoices(
+  viewer: InvoiceViewer,
+  { month, party }: { month: string | null; party: string | null },
+  take: number | undefined,
+) {
+  const rows = await findVisibleInvoices(viewer, {
+    issued: month ? parisMonthInstants(month) : null,
+    partyKeys: party ? await partyKeysOf(party) : null,
+    text: party,
     take,
-  );
+  });
   const numbers = await findNumbers(rows.flatMap((r) => (r.correctsId ? [r.correctsId] : [])));
   const docs = rows.map((row) =>
     documentOf(row, row.correctsId ? (numbers.get(row.correctsId) ?? null) : null),
   );
+  // The query already selects exactly these; the policy stays the single statement of the rule.
   return docs.filter((doc) => mayViewInvoice(viewer, partiesOf(doc)));
 }
 
@@ -112,11 +140,20 @@ export async function invoiceCiiXml(input: { actorId: string; invoiceId: string 
   return { doc, xml: await invoiceXml(doc) };
 }
 
-/** The CSV of the invoices the actor may see issued in `month` (bookkeeping export). */
-export async function exportInvoicesCsv({ actorId, month }: { actorId: string; month: string | null }) {
+/** The CSV of the invoices the actor may see issued in `month`, optionally of one party (bookkeeping export). */
+export async function exportInvoicesCsv({
+  actorId,
+  month,
+  party,
+}: {
+  actorId: string;
+  month: string | null;
+  party?: string | null;
+}) {
   const parsed = invoiceMonthSchema.safeParse(month ?? "");
   if (!parsed.success)
     throw new DomainError("VALIDATION", "Choisissez un mois au format AAAA-MM (par exemple 2026-11).");
-  const docs = await visibleInvoices(actorId, parsed.data, undefined);
+  const filters = { month: parsed.data, party: filtersOf({ party }).party };
+  const docs = await visibleInvoices(await viewerOf(actorId), filters, undefined);
   return { month: parsed.data, csv: invoiceCsv([...docs].reverse()) };
 }

@@ -1,5 +1,5 @@
 // The only module touching Prisma for payees: PayoutAccount, InvoicingIdentity, and the user or
-// agency they belong to.
+// agency they belong to (with the agency's payout mode, Organization.payoutMode).
 import { db, type Tx } from "#app/lib/db.server";
 
 /** A payout account or invoicing identity belongs to a user (secretary) or an agency. */
@@ -25,6 +25,7 @@ const agencySelect = {
   addressLine: true,
   postcode: true,
   commune: true,
+  payoutMode: true,
 } as const;
 
 /** The agency this user OWNS (oldest first), or null for a member or anyone else. */
@@ -42,14 +43,18 @@ export async function findMemberAgency(userId: string) {
   const membership = await db.membership.findFirst({
     where: { userId, role: "MEMBER", organization: { kind: "AGENCY" } },
     orderBy: { createdAt: "asc" },
-    select: { organization: { select: { id: true, name: true } } },
+    select: { organization: { select: { id: true, name: true, payoutMode: true } } },
   });
-  if (!membership) return null;
-  const account = await db.payoutAccount.findUnique({
-    where: { organizationId: membership.organization.id },
-    select: { agencyPayoutMode: true },
+  return membership?.organization ?? null;
+}
+
+/** An agency's payout mode as stored (null: never chosen, which means AGENCY). */
+export async function findAgencyPayoutMode(organizationId: string, client: Tx = db) {
+  const agency = await client.organization.findUnique({
+    where: { id: organizationId },
+    select: { payoutMode: true },
   });
-  return { ...membership.organization, agencyPayoutMode: account?.agencyPayoutMode ?? null };
+  return agency?.payoutMode ?? null;
 }
 
 const payoutSelect = {
@@ -60,7 +65,6 @@ const payoutSelect = {
   transfersActive: true,
   detailsSubmitted: true,
   requirementsDue: true,
-  agencyPayoutMode: true,
   stateAsOf: true,
   updatedAt: true,
 } as const;
@@ -73,7 +77,6 @@ export type PayoutAccountRow = {
   transfersActive: boolean;
   detailsSubmitted: boolean;
   requirementsDue: unknown;
-  agencyPayoutMode: string | null;
   stateAsOf: Date | null;
   updatedAt: Date;
 };
@@ -120,7 +123,7 @@ export async function writeAccountState(tx: Tx, id: string, state: AccountState)
 }
 
 export async function setAgencyPayoutMode(organizationId: string, mode: string) {
-  await db.payoutAccount.update({ where: { organizationId }, data: { agencyPayoutMode: mode } });
+  await db.organization.update({ where: { id: organizationId }, data: { payoutMode: mode } });
 }
 
 const identitySelect = {

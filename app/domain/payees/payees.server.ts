@@ -87,7 +87,7 @@ export async function getPayoutPage({ actorId }: { actorId: string }): Promise<P
     repo.findInvoicingIdentity(payee.ref),
   ]);
   const memberAgency = payee.kind === "SECRETARY" ? await repo.findMemberAgency(actorId) : null;
-  const mode = account?.agencyPayoutMode;
+  const mode = payee.agency?.payoutMode;
   return {
     payeeKind: payee.kind,
     payeeName: payee.name,
@@ -95,7 +95,7 @@ export async function getPayoutPage({ actorId }: { actorId: string }): Promise<P
     requirementsDue: requirementsOf(account?.requirementsDue),
     agencyPayoutMode: payee.kind === "AGENCY" ? (isMode(mode) ? mode : "AGENCY") : null,
     agency: memberAgency
-      ? { name: memberAgency.name, paysMembers: memberAgency.agencyPayoutMode === "MEMBERS" }
+      ? { name: memberAgency.name, paysMembers: memberAgency.payoutMode === "MEMBERS" }
       : null,
     identity: identity ?? null,
     identityDefaults: identity ? null : identityDefaults(payee),
@@ -165,12 +165,11 @@ export async function saveInvoicingIdentity({
 }
 
 /**
- * An agency's choice. The mode lives on the agency's PayoutAccount (schema), so the account is
- * created on Stripe if it does not exist yet; onboarding it is only needed in AGENCY mode.
+ * An agency's choice, stored on the agency (Organization.payoutMode): nothing is created on
+ * Stripe. In AGENCY mode the agency is paid only once its own account is onboarded and ready.
  */
 export async function chooseAgencyPayoutMode({ actorId, mode }: { actorId: string; mode: AgencyPayoutMode }) {
   const payee = await requirePayee(actorId);
   if (payee.kind !== "AGENCY" || !payee.agency) throw forbidden(AGENCY_ONLY_MESSAGE);
-  await ensurePayoutAccount(payee);
   await repo.setAgencyPayoutMode(payee.agency.id, mode);
 }

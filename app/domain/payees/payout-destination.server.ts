@@ -23,9 +23,9 @@ export async function findPayoutDestination(
   tx: Tx,
   { userId, agencyId }: { userId: string; agencyId: string | null },
 ): Promise<PayoutDestination> {
-  const agencyAccount = agencyId ? await repo.findPayoutAccount({ organizationId: agencyId }, tx) : null;
-  const paysMembers = agencyAccount?.agencyPayoutMode === "MEMBERS";
+  const paysMembers = agencyId ? (await repo.findAgencyPayoutMode(agencyId, tx)) === "MEMBERS" : false;
   if (agencyId && !paysMembers) {
+    const agencyAccount = await repo.findPayoutAccount({ organizationId: agencyId }, tx);
     return {
       payeeKey: payeeKeyOf({ userId: null, organizationId: agencyId }),
       payeeUserId: userId,

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "#app/auth/session.server";
-import { InvoiceList, InvoiceMonthFilter } from "#app/components/invoice-list";
+import { InvoiceFilters, InvoiceList } from "#app/components/invoice-list";
 import { listInvoiceItems } from "#app/domain/billing/invoices.server";
 import { handle } from "#app/lib/http.server";
 
@@ -9,12 +9,14 @@ export const meta: MetaFunction = () => [{ title: "Factures — Permanence" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const month = new URL(request.url).searchParams.get("mois");
-  return handle(() => listInvoiceItems({ actorId: user.id, month }));
+  const params = new URL(request.url).searchParams;
+  return handle(() =>
+    listInvoiceItems({ actorId: user.id, month: params.get("mois"), party: params.get("qui") }),
+  );
 }
 
 export default function InvoicesPage() {
-  const { month, invoices, truncated, limit } = useLoaderData<typeof loader>();
+  const { month, party, everyone, invoices, truncated, limit } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <h1>Factures</h1>
@@ -22,7 +24,13 @@ export default function InvoicesPage() {
         Les factures des prestataires sont émises par Permanence en leur nom et pour leur compte (mandat de
         facturation) ; Permanence facture sa commission aux prestataires.
       </p>
-      <InvoiceMonthFilter month={month} />
+      {everyone ? (
+        <p className="notice">
+          Vue de l’équipe : toutes les factures et tous les avoirs de la plateforme, en lecture seule. Filtrez
+          par mois ou par nom d’émetteur ou de client.
+        </p>
+      ) : null}
+      <InvoiceFilters month={month} party={party} />
       {truncated ? (
         <p className="muted">
           Seules les {limit} plus récentes sont affichées ; l’export CSV d’un mois les contient toutes.
