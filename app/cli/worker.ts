@@ -18,7 +18,7 @@ const { startPaymentsJob } = await import("#app/domain/payments/payments-job.ser
 const worker = startSearchWorker({ engine: getSearchEngine, intervalMs: 1000 });
 const missionExpiry = startMissionExpiry({ intervalMs: 60_000 });
 const workAutoApproval = startWorkAutoApproval({ intervalMs: 60_000 });
-const paymentsJob = startPaymentsJob({ intervalMs: 60_000 });
+const paymentsJob = startPaymentsJob();
 logger.info({ engine: process.env.MEILI_HOST ? "meilisearch" : "embedded" }, "worker de recherche démarré");
 
 async function shutdown(signal: string) {

@@ -45,6 +45,8 @@ const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
   STRIPE_CONNECT_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
   STRIPE_SIMULATOR_URL: z.string().url().optional(),
+  // How often the payments job runs (month close, milestone funding, charges, transfers), in ms.
+  PAYMENTS_JOB_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // auto: demo data only into an empty embedded SQLite file — never into a libsql:// production database.
   SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),

@@ -48,7 +48,7 @@ const searchWorker =
 const missionExpiry = env.SEARCH_WORKER === "off" ? null : startMissionExpiry({ intervalMs: 60_000 });
 const workAutoApproval = env.SEARCH_WORKER === "off" ? null : startWorkAutoApproval({ intervalMs: 60_000 });
 // Month close, milestone funding, charges and transfers (app/domain/payments/README.md).
-const paymentsJob = env.SEARCH_WORKER === "off" ? null : startPaymentsJob({ intervalMs: 60_000 });
+const paymentsJob = env.SEARCH_WORKER === "off" ? null : startPaymentsJob();
 
 function shutdown(signal: string) {
   logger.info({ signal }, "arrêt en cours");

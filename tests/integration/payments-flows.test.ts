@@ -276,3 +276,41 @@ describe("disputes", () => {
     await expectLedgerBalanced(c.contract.id);
   });
 });
+
+describe("work approved after its month was closed", () => {
+  it("is billed by a second payment of the month: invoiced, charged and paid out like the first", async () => {
+    const c = await hourlyContract();
+    await simulatedBillingAccount(c.business.organization.id, { card: "pm_card_visa" });
+    await simulatedPayee(h, { userId: c.secretary.id });
+    const disputed = await createEntry({
+      contractId: c.contract.id,
+      assigneeId: c.primaryAssigneeId,
+      date: "2026-10-08",
+      minutes: 60,
+      status: "DISPUTED",
+    });
+    await runPayments(NOW);
+    await h.flush();
+    await db.workEntry.update({ where: { id: disputed.id }, data: { status: "APPROVED", reviewedAt: NOW } });
+    expect(await runPayments(NOW)).toMatchObject({ closed: 1, charged: 1 });
+    await h.flush();
+    const payments = await db.payment.findMany({
+      where: { contractId: c.contract.id },
+      include: { payouts: true },
+      orderBy: { sequence: "asc" },
+    });
+    expect(payments.map((p) => [p.periodMonth, p.sequence, p.amountCents, p.status])).toEqual([
+      ["2026-10", 1, 12000, "SUCCEEDED"],
+      ["2026-10", 2, 3000, "SUCCEEDED"],
+    ]);
+    expect(payments.flatMap((p) => p.payouts.map((o) => [o.amountCents, o.status]))).toEqual([
+      [10800, "SENT"],
+      [2700, "SENT"],
+    ]);
+    const transfers = await getStripe().transfers.list({ transfer_group: c.contract.id });
+    expect(transfers.data.map((t) => t.amount).sort((a, b) => a - b)).toEqual([2700, 10800]);
+    expect(await runPayments(NOW)).toMatchObject({ closed: 0, charged: 0 });
+    await expectLedgerBalanced(c.contract.id);
+    await expectReconciled(c.contract.id);
+  });
+});

@@ -192,3 +192,85 @@ describe("refund before release, and reconciliation", () => {
     await db.payout.update({ where: { id: payout.id }, data: { reversedCents: 0 } });
   }, 60_000);
 });
+
+describe("a VAT-registered payee", () => {
+  it("funding charges the milestone TTC; her invoice, the transfer and the ledger follow it", async () => {
+    const v = await createContract({
+      billingMode: "FIXED",
+      milestones: [{ title: "Bilan social", amountCents: 50000, dueDate: "2026-12-20" }],
+    });
+    await giveLegalDetails(v.business.organization.id);
+    await simulatedBillingAccount(v.business.organization.id, { card: "pm_card_visa" });
+    await simulatedPayee(h, { userId: v.secretary.id });
+    await h.flush();
+    expect((await runPayments(NOW)).funded).toBe(0); // no invoicing identity yet: VAT unknown, it waits
+    await giveInvoicingIdentity({ userId: v.secretary.id }, { vat: true });
+    expect(await runPayments(NOW)).toMatchObject({ funded: 1, charged: 1 });
+    await h.flush();
+    const [m] = await db.milestone.findMany({ where: { contractId: v.contract.id } });
+    const funded = await paymentFor(m!.id);
+    expect(funded).toMatchObject({
+      status: "SUCCEEDED",
+      workAmountCents: 50000,
+      amountCents: 60000,
+      feeCents: 5000,
+    });
+    const intent = await getStripe().paymentIntents.retrieve(funded.stripePaymentIntentId!);
+    expect(intent.amount).toBe(60000);
+
+    await db.milestone.update({
+      where: { id: m!.id },
+      data: { status: "APPROVED", submittedAt: NOW, submittedById: v.secretary.id, reviewedAt: NOW },
+    });
+    expect(await runPayments(NOW)).toMatchObject({ allocated: 1, released: { sent: 1 } });
+    const paid = await paymentFor(m!.id);
+    // Her invoice: 500 € HT + 100 € TVA; the commission (50 € TTC) is deducted from the TTC.
+    expect(paid.payouts[0]).toMatchObject({ workAmountCents: 60000, feeCents: 5000, amountCents: 55000 });
+    const invoices = await db.invoice.findMany({ where: { paymentId: paid.id } });
+    expect(
+      invoices.map((i) => [i.issuerKey, i.totalExclTaxCents, i.vatCents, i.totalInclTaxCents]).sort(),
+    ).toEqual(
+      [
+        ["platform", 4167, 833, 5000],
+        [`user:${v.secretary.id}`, 50000, 10000, 60000],
+      ].sort(),
+    );
+    const transfer = await getStripe().transfers.retrieve(paid.payouts[0]!.stripeTransferId!);
+    expect(transfer.amount).toBe(55000);
+    await expectLedgerBalanced(v.contract.id);
+    expect(accountTotals(await db.ledgerEntry.findMany({ where: { contractId: v.contract.id } }))).toEqual({
+      stripe: 5000,
+      revenue: -5000,
+    });
+  });
+});
+
+describe("a payee whose VAT status changed between funding and approval", () => {
+  it("the allocation is refused: no invoice numbered, no payout, staff settle it", async () => {
+    const x = await createContract({
+      billingMode: "FIXED",
+      milestones: [{ title: "Inventaire", amountCents: 30000, dueDate: "2026-12-20" }],
+    });
+    await giveLegalDetails(x.business.organization.id);
+    await giveInvoicingIdentity({ userId: x.secretary.id });
+    await simulatedBillingAccount(x.business.organization.id, { card: "pm_card_visa" });
+    await simulatedPayee(h, { userId: x.secretary.id });
+    await runPayments(NOW);
+    await h.flush();
+    const [m] = await db.milestone.findMany({ where: { contractId: x.contract.id } });
+    expect((await paymentFor(m!.id)).amountCents).toBe(30000);
+    await db.invoicingIdentity.update({
+      where: { userId: x.secretary.id },
+      data: { vatExempt: false, vatNumber: "FR75512345679" },
+    });
+    await db.milestone.update({
+      where: { id: m!.id },
+      data: { status: "APPROVED", submittedAt: NOW, submittedById: x.secretary.id, reviewedAt: NOW },
+    });
+    expect((await runPayments(NOW)).allocated).toBe(0);
+    const payment = await paymentFor(m!.id);
+    expect(payment.payouts).toHaveLength(0);
+    expect(await db.invoice.count({ where: { contractId: x.contract.id } })).toBe(0);
+    await expectLedgerBalanced(x.contract.id);
+  });
+});

@@ -99,6 +99,59 @@ describe("closeMonth", () => {
     expect(await db.payment.count({ where: { contractId: c.contract.id } })).toBe(1);
   });
 
+  it("links each billed entry to its payment; disputed, submitted and other months' work stay unbilled", async () => {
+    const [october] = await db.payment.findMany({ where: { contractId: c.contract.id } });
+    const entries = await db.workEntry.findMany({ where: { contractId: c.contract.id } });
+    const billed = entries.filter((e) => e.paymentId === october!.id).map((e) => e.workDate.toISOString());
+    expect(billed.sort()).toEqual(
+      ["2026-10-06", "2026-10-07", "2026-10-21"].map((d) => `${d}T00:00:00.000Z`),
+    );
+    expect(entries.filter((e) => e.paymentId === null)).toHaveLength(4);
+    expect(october!.sequence).toBe(1);
+  });
+
+  it("October's disputed line approved later is billed once, by sequence 2, after the month's late work is reviewed", async () => {
+    const disputed = await db.workEntry.findFirstOrThrow({
+      where: { contractId: c.contract.id, status: "DISPUTED" },
+    });
+    const late = await createEntry({
+      contractId: c.contract.id,
+      assigneeId: c.primaryAssigneeId,
+      date: "2026-10-30",
+      minutes: 30,
+      status: "SUBMITTED",
+    });
+    await db.workEntry.update({ where: { id: disputed.id }, data: { status: "APPROVED", reviewedAt: NOW } });
+    expect(await closeMonth(NOW, c.contract.id)).toEqual([]); // October has work under review again
+    await db.workEntry.update({ where: { id: late.id }, data: { status: "APPROVED", reviewedAt: NOW } });
+    const [second] = await closeMonth(NOW, c.contract.id);
+    const payment = await paymentRow(second!);
+    expect(payment).toMatchObject({
+      periodMonth: "2026-10",
+      sequence: 2,
+      workAmountCents: 4500,
+      feeCents: 450,
+    });
+    expect(payment.amountCents).toBe(4500);
+    expect(payment.payouts.map((p) => [p.payeeUserId, p.amountCents])).toEqual([[c.secretary.id, 4050]]);
+    const billed = await db.workEntry.findMany({ where: { paymentId: second! }, select: { id: true } });
+    expect(billed.map((e) => e.id).sort()).toEqual([disputed.id, late.id].sort());
+    const invoices = await db.invoice.findMany({ where: { paymentId: second! } });
+    expect(invoices.map((i) => [i.issuerKey, i.totalInclTaxCents]).sort()).toEqual(
+      [
+        ["platform", 450],
+        [`user:${c.secretary.id}`, 4500],
+      ].sort(),
+    );
+    await expectLedgerBalanced(c.contract.id);
+    expect(await closeMonth(NOW, c.contract.id)).toEqual([]);
+    // Every approved October minute invoiced exactly once: 16 500 + 3 050 + 3 000 + 1 500.
+    const october = await db.payment.findMany({
+      where: { contractId: c.contract.id, periodMonth: "2026-10" },
+    });
+    expect(october.map((p) => p.workAmountCents).reduce((a, b) => a + b)).toBe(24050);
+  });
+
   it("September closes once its last entry is reviewed; a completed contract closes the current month too", async () => {
     await db.workEntry.updateMany({
       where: { contractId: c.contract.id, status: "SUBMITTED" },

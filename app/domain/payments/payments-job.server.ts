@@ -2,6 +2,7 @@
 // (new payments, failed ones whose business saved a new method), allocates approved milestones and
 // sends the transfers still waiting (a payee who was not ready, a crash, a Stripe error). Every
 // step is idempotent, so a run that dies halfway is finished by the next one.
+import { getEnv } from "#app/lib/env.server";
 import { logger as appLogger } from "#app/server/logger";
 import { allocateApprovedMilestones, requestMilestoneFunding } from "./milestone-payments.server";
 import { chargeWaitingPayments } from "./payment-charge.server";
@@ -49,7 +50,7 @@ export type PaymentsJob = { stop(): Promise<void>; runOnce(): Promise<PaymentsRu
 export function startPaymentsJob(options: PaymentsJobOptions = {}): PaymentsJob {
   const log = options.logger ?? appLogger;
   const now = options.now ?? (() => new Date());
-  const intervalMs = options.intervalMs ?? 60_000;
+  const intervalMs = options.intervalMs ?? getEnv().PAYMENTS_JOB_INTERVAL_MS;
   let queue: Promise<unknown> = Promise.resolve();
   const runOnce = (): Promise<PaymentsRun> => {
     const next = queue.then(() => runPayments(now()));

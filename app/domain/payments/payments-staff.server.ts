@@ -16,6 +16,7 @@ export async function listPaymentsForStaff({ actor }: { actor: { id: string; rol
       contractId: true,
       kind: true,
       periodMonth: true,
+      sequence: true,
       amountCents: true,
       feeCents: true,
       refundedCents: true,
@@ -24,25 +25,21 @@ export async function listPaymentsForStaff({ actor }: { actor: { id: string; rol
       disputedAt: true,
       createdAt: true,
       payouts: { select: { id: true, payeeKey: true, amountCents: true, reversedCents: true, status: true } },
+      contract: {
+        select: {
+          status: true,
+          mission: { select: { title: true } },
+          organization: { select: { name: true } },
+        },
+      },
     },
   });
-  const contracts = await db.contract.findMany({
-    where: { id: { in: [...new Set(payments.map((p) => p.contractId))] } },
-    select: {
-      id: true,
-      status: true,
-      mission: { select: { title: true } },
-      organization: { select: { name: true } },
-    },
-  });
-  const byId = new Map(contracts.map((c) => [c.id, c]));
-  return payments.map((p) => {
-    const contract = byId.get(p.contractId);
+  return payments.map(({ contract, ...p }) => {
     return {
       ...p,
-      contractTitle: contract?.mission.title ?? "Contrat",
-      businessName: contract?.organization.name ?? "",
-      contractStatus: contract?.status ?? "",
+      contractTitle: contract.mission.title,
+      businessName: contract.organization.name,
+      contractStatus: contract.status,
       refundableCents: p.status === "SUCCEEDED" ? p.amountCents - p.refundedCents : 0,
       released: p.payouts.some((o) => o.status !== "PENDING"),
     };

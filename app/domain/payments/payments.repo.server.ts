@@ -6,6 +6,7 @@ export const paymentSelect = {
   contractId: true,
   kind: true,
   periodMonth: true,
+  sequence: true,
   milestoneId: true,
   workAmountCents: true,
   amountCents: true,
@@ -16,24 +17,13 @@ export const paymentSelect = {
   refundedCents: true,
   disputedAt: true,
   succeededAt: true,
+  contract: { select: { organizationId: true, status: true, mission: { select: { title: true } } } },
 } as const;
-
-type PaymentColumns = { [K in keyof typeof paymentSelect]: unknown } & { contractId: string };
-
-// Payment has no Prisma relation to Contract (schema): the contract's few fields are read apart.
-async function withContract<T extends PaymentColumns>(tx: Tx, payment: T | null) {
-  if (!payment) return null;
-  const contract = await tx.contract.findUniqueOrThrow({
-    where: { id: payment.contractId },
-    select: { organizationId: true, status: true, mission: { select: { title: true } } },
-  });
-  return { ...payment, contract };
-}
 
 export type PaymentRow = NonNullable<Awaited<ReturnType<typeof findPayment>>>;
 
-export async function findPayment(tx: Tx, id: string) {
-  return withContract(tx, await tx.payment.findUnique({ where: { id }, select: paymentSelect }));
+export function findPayment(tx: Tx, id: string) {
+  return tx.payment.findUnique({ where: { id }, select: paymentSelect });
 }
 
 /** The payment a PaymentIntent belongs to: by our metadata first, else by the recorded id. */
@@ -43,17 +33,11 @@ export async function findPaymentForIntent(
 ) {
   const byMetadata = intent.metadata?.paymentId ? await findPayment(tx, intent.metadata.paymentId) : null;
   if (byMetadata) return byMetadata;
-  return withContract(
-    tx,
-    await tx.payment.findUnique({ where: { stripePaymentIntentId: intent.id }, select: paymentSelect }),
-  );
+  return tx.payment.findUnique({ where: { stripePaymentIntentId: intent.id }, select: paymentSelect });
 }
 
-export async function findPaymentByCharge(tx: Tx, chargeId: string) {
-  return withContract(
-    tx,
-    await tx.payment.findFirst({ where: { stripeChargeId: chargeId }, select: paymentSelect }),
-  );
+export function findPaymentByCharge(tx: Tx, chargeId: string) {
+  return tx.payment.findFirst({ where: { stripeChargeId: chargeId }, select: paymentSelect });
 }
 
 /** Conditional status change: nothing happens unless the payment is still in one of `from`. */

@@ -3,9 +3,11 @@
 // transaction. Charging comes after (payment-charge.server.ts), outside the transaction.
 //
 // Which months: a month is closed once it is over in Paris (or at once for a COMPLETED contract),
-// it has approved work, and nothing of it is still SUBMITTED (the review window runs first; the
-// automatic approval ends it). DISPUTED work is not owed and stays out. One Payment per
-// (contract, month): the unique index makes a second close a no-op.
+// it has approved work not billed yet (WorkEntry.paymentId null), and nothing of it is still
+// SUBMITTED (the review window runs first; the automatic approval ends it). DISPUTED work is not
+// owed and stays out. The first close of a month is its sequence 1; work of that month approved
+// later (a dispute settled, a late approval) is billed by sequence 2, 3… The billed entries get the
+// payment's id in the same transaction, so no entry is billed twice.
 import { issuePeriodInvoices } from "#app/domain/billing/invoice-issuing.server";
 import type { PayeeKey } from "#app/domain/billing/invoice.schema";
 import { findPayoutDestination } from "#app/domain/payees/payout-destination.server";
@@ -26,12 +28,13 @@ export type PayeeGroup = {
   feeCents: number;
 };
 
-/** Contract months with approved work and no payment yet, due to close at `now`. */
+/** Contract months with approved work not billed yet, due to close at `now`. */
 export async function findMonthsToClose(now: Date, contractId?: string) {
   const current = parisMonthOf(now);
   const rows = await db.workEntry.findMany({
     where: {
       status: "APPROVED",
+      paymentId: null,
       ...(contractId ? { contractId } : {}),
       contract: { billingMode: { in: ["HOURLY", "PER_TASK"] }, status: { in: closableStatuses } },
     },
@@ -45,18 +48,14 @@ export async function findMonthsToClose(now: Date, contractId?: string) {
       due.set(`${row.contractId}|${month}`, { contractId: row.contractId, month });
     }
   }
-  const paid = await db.payment.findMany({
-    where: { kind: "PERIOD", contractId: { in: [...new Set([...due.values()].map((d) => d.contractId))] } },
-    select: { contractId: true, periodMonth: true },
-  });
-  for (const p of paid) due.delete(`${p.contractId}|${p.periodMonth}`);
   return [...due.values()].sort((a, b) => a.month.localeCompare(b.month));
 }
 
-async function monthEntries(tx: Tx, contractId: string, month: string): Promise<StatementEntry[]> {
+/** The month's work not billed yet: approved entries without payment, and what is still open (SUBMITTED, DISPUTED). */
+async function unbilledEntries(tx: Tx, contractId: string, month: string): Promise<StatementEntry[]> {
   const { from, until } = monthDays(month);
   const rows = await tx.workEntry.findMany({
-    where: { contractId, workDate: { gte: from, lt: until } },
+    where: { contractId, workDate: { gte: from, lt: until }, paymentId: null },
     orderBy: [{ workDate: "asc" }, { createdAt: "asc" }],
     select: {
       id: true,
@@ -104,8 +103,9 @@ async function payeeGroups(tx: Tx, contract: WorkContract, statement: ReturnType
 }
 
 /**
- * Closes one month of one contract in one transaction; returns the payment id, or null when there
- * is nothing to close yet (no approved work, work still under review, already closed).
+ * Bills one month of one contract (its first close, or the work approved since) in one
+ * transaction; returns the payment id, or null when there is nothing to bill yet (no approved work
+ * left unbilled, work still under review).
  */
 export async function closePeriod(input: {
   contractId: string;
@@ -113,23 +113,41 @@ export async function closePeriod(input: {
   now: Date;
 }): Promise<string | null> {
   return db.$transaction(async (tx) => {
-    const existing = await tx.payment.findFirst({
-      where: { contractId: input.contractId, kind: "PERIOD", periodMonth: input.month },
-      select: { id: true },
-    });
-    if (existing) return null;
     const contract = await findContractForWork(tx, input.contractId);
     if (!contract || !closableStatuses.includes(contract.status)) return null;
-    const statement = statementOf(
-      contract,
-      await monthEntries(tx, contract.id, input.month),
-      [],
-      input.month,
-    );
+    const entries = await unbilledEntries(tx, contract.id, input.month);
+    const statement = statementOf(contract, entries, [], input.month);
     if (statement.totals.lineCount === 0 || statement.pending.count > 0) return null;
     const groups = await payeeGroups(tx, contract, statement);
-    return createPeriodPayment(tx, { contract, month: input.month, now: input.now, groups, statement });
+    const paymentId = await createPeriodPayment(tx, {
+      contract,
+      month: input.month,
+      sequence: await nextSequence(tx, contract.id, input.month),
+      now: input.now,
+      groups,
+      statement,
+    });
+    await markBilled(tx, paymentId, statement);
+    return paymentId;
   });
+}
+
+async function nextSequence(tx: Tx, contractId: string, month: string) {
+  const last = await tx.payment.aggregate({
+    where: { contractId, kind: "PERIOD", periodMonth: month },
+    _max: { sequence: true },
+  });
+  return (last._max.sequence ?? 0) + 1;
+}
+
+/** Links the billed entries to their payment; an entry billed meanwhile by a concurrent close rolls all back. */
+async function markBilled(tx: Tx, paymentId: string, statement: ReturnType<typeof statementOf>) {
+  const ids = statement.payees.flatMap((p) => p.lines.map((l) => l.sourceId));
+  const { count } = await tx.workEntry.updateMany({
+    where: { id: { in: ids }, status: "APPROVED", paymentId: null },
+    data: { paymentId },
+  });
+  if (count !== ids.length) throw new Error(`période déjà facturée en partie (${paymentId})`);
 }
 
 async function createPeriodPayment(
@@ -137,6 +155,7 @@ async function createPeriodPayment(
   p: {
     contract: WorkContract;
     month: string;
+    sequence: number;
     now: Date;
     groups: PayeeGroup[];
     statement: ReturnType<typeof statementOf>;
@@ -147,6 +166,7 @@ async function createPeriodPayment(
       contractId: p.contract.id,
       kind: "PERIOD",
       periodMonth: p.month,
+      sequence: p.sequence,
       workAmountCents: p.statement.totals.amountCents,
       amountCents: 0,
       feeCents: p.statement.totals.feeCents,

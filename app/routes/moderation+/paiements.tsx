@@ -103,9 +103,11 @@ export default function StaffPayments() {
             <Link to={`/contrats/${p.contractId}`}>{p.contractTitle}</Link> — {p.businessName}
           </h2>
           <p>
-            {p.kind === "PERIOD" ? `Mois ${p.periodMonth}` : "Jalon"} · {formatEuros(p.amountCents)} (dont
-            commission {formatEuros(p.feeCents)}) · {paymentStatusLabels[p.status] ?? p.status} · créé le{" "}
-            {formatDate(p.createdAt)}
+            {p.kind === "PERIOD"
+              ? `Mois ${p.periodMonth}${p.sequence > 1 ? ` (complément n° ${p.sequence})` : ""}`
+              : "Jalon"}{" "}
+            · {formatEuros(p.amountCents)} (dont commission {formatEuros(p.feeCents)}) ·{" "}
+            {paymentStatusLabels[p.status] ?? p.status} · créé le {formatDate(p.createdAt)}
             {p.refundedCents > 0 ? ` · remboursé ${formatEuros(p.refundedCents)}` : null}
             {p.disputedAt ? " · litige bancaire ouvert" : null}
             {p.failureMessage ? ` · ${p.failureMessage}` : null}

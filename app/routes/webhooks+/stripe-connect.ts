@@ -1,16 +1,16 @@
 // POST /webhooks/stripe-connect — the Connect endpoint (connected accounts' events). Verified on the raw
 // body with STRIPE_CONNECT_WEBHOOK_SECRET; no session and no CSRF token (Stripe signs instead).
-import { data, type ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { receiveStripeWebhook } from "#app/domain/payments/stripe-webhooks.server";
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST") return data({ error: "Méthode non autorisée" }, { status: 405 });
+  if (request.method !== "POST") return Response.json({ error: "Méthode non autorisée" }, { status: 405 });
   const result = await receiveStripeWebhook({
     rawBody: await request.text(),
     signature: request.headers.get("stripe-signature"),
     endpoint: "connect",
   });
-  return data(result.body, { status: result.status });
+  return Response.json(result.body, { status: result.status });
 }
 
-export const loader = () => data({ error: "Méthode non autorisée" }, { status: 405 });
+export const loader = () => Response.json({ error: "Méthode non autorisée" }, { status: 405 });
