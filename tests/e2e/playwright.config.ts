@@ -35,6 +35,13 @@ export default defineConfig({
     timeout: 180_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(port), DATA_DIR: path.join(root, "data", "e2e"), NODE_ENV: "production", LOG_LEVEL: "warn" },
+    env: {
+      PORT: String(port),
+      DATA_DIR: path.join(root, "data", "e2e"),
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      // payments.spec.ts waits for the payments job: close, charge, transfers (default every minute).
+      PAYMENTS_JOB_INTERVAL_MS: "2000",
+    },
   },
 });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { demoAccounts, demoPassword } from "#app/cli/seed/demo-accounts";
 import { buildSeedPlan } from "#app/cli/seed/plan";
+import type { SeedPlan } from "#app/cli/seed/plan-types";
 import { seedDemoData, type SeedSummary } from "#app/cli/seed/seed-demo-data";
 import { authenticate } from "#app/domain/accounts/accounts.server";
 import { contractTransitions, type ContractEvent } from "#app/domain/contracts/contract-machine";
@@ -20,6 +21,7 @@ import {
   softwareLabels,
   taskTypeLabels,
 } from "#app/domain/profiles/taxonomy";
+import { closePeriod } from "#app/domain/payments/period-close.server";
 import { db } from "#app/lib/db.server";
 
 const NOW = new Date("2026-11-26T10:00:00Z");
@@ -153,8 +155,8 @@ describe("demo seed", () => {
   });
 
   it("creates the default numbers of secretaries and businesses, mostly published", async () => {
-    expect(summary).toMatchObject({ secretaries: 124, businesses: 27, agencies: 1 });
-    expect(await db.secretaryProfile.count()).toBe(124);
+    expect(summary).toMatchObject({ secretaries: 125, businesses: 27, agencies: 1 });
+    expect(await db.secretaryProfile.count()).toBe(125);
     expect(await db.organization.count({ where: { kind: "BUSINESS" } })).toBe(27);
     expect(await db.user.count()).toBe(summary.users);
     const byStatus = await db.secretaryProfile.groupBy({ by: ["status"], _count: true });
@@ -287,9 +289,9 @@ describe("demo seed", () => {
   it("keeps the demo accounts and businesses when only the number of secretaries changes", () => {
     const small = buildSeedPlan({ now: NOW, secretaries: 5, businesses: 3 });
     const defaults = buildSeedPlan({ now: NOW });
-    expect(small.profiles).toHaveLength(4 + 5);
+    expect(small.profiles).toHaveLength(5 + 5);
     expect(small.organizations).toHaveLength(3 + 3);
-    expect(small.users.slice(0, 9)).toEqual(defaults.users.slice(0, 9));
+    expect(small.users.slice(0, 10)).toEqual(defaults.users.slice(0, 10));
     const otherCount = buildSeedPlan({ now: NOW, secretaries: 40, businesses: 3 });
     expect(otherCount.organizations).toEqual(small.organizations);
   });
@@ -855,5 +857,119 @@ describe("demo seed: the marketplace loop", () => {
     const laura = (await board(demoAccounts.membre.email)).secretary!;
     expect(laura.activeContracts.length).toBeGreaterThan(0);
     expect((await board(demoAccounts.moderation.email)).staff).toBe(true);
+  });
+});
+
+// ——— Payments: what the demo needs to invoice, charge and transfer last month ———
+
+/** The cabinet ↔ Claire contract's entries in `plan`, with who logged them. */
+function reportsEntries(plan: SeedPlan) {
+  const claire = plan.users.find((u) => u.email === demoAccounts.secretaire.email)!;
+  const contract = plan.contracts.find(
+    (c) => c.providerUserId === claire.id && c.agencyId === null && c.billingMode === "HOURLY",
+  )!;
+  const assignees = plan.assignees.filter((a) => a.contractId === contract.id);
+  return plan.workEntries
+    .filter((e) => e.contractId === contract.id)
+    .map((e) => ({ ...e, assignee: assignees.find((a) => a.id === e.assigneeId)! }));
+}
+
+describe("demo seed: payments", () => {
+  const userId = async (email: string) =>
+    (await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+
+  it("gives the demo payees an invoicing identity, and no Stripe object", async () => {
+    const identities = await db.invoicingIdentity.findMany();
+    expect(identities).toHaveLength(3);
+    const claire = identities.find((i) => i.legalName === "Claire Morel EI")!;
+    expect(claire).toMatchObject({
+      userId: await userId(demoAccounts.secretaire.email),
+      vatExempt: true,
+      vatNumber: null,
+      postcode: "75011",
+    });
+    const emilie = identities.find((i) => i.legalName === "Émilie Garnier EI")!;
+    expect(emilie).toMatchObject({
+      userId: await userId(demoAccounts.remplacante.email),
+      vatExempt: true,
+      vatNumber: null,
+    });
+    const agency = identities.find((i) => i.organizationId !== null)!;
+    expect(agency).toMatchObject({
+      legalName: "SAS Télésecrétariat Provence",
+      vatExempt: false,
+      userId: null,
+    });
+    expect(vatMatchesSiret(agency.vatNumber!, agency.siret)).toBe(true);
+    for (const identity of identities) {
+      expect(isValidSiret(identity.siret), identity.legalName).toBe(true);
+      expect(identity.addressLine.length).toBeGreaterThan(3);
+      expect(identity.commune.length).toBeGreaterThan(0);
+    }
+    expect(await db.payoutAccount.count()).toBe(0);
+    expect(await db.billingAccount.count()).toBe(0);
+    expect(await db.payment.count()).toBe(0);
+  });
+
+  it("makes Émilie Garnier a published, independent demo secretary", async () => {
+    const emilie = await db.user.findUniqueOrThrow({
+      where: { email: demoAccounts.remplacante.email },
+      select: {
+        kind: true,
+        displayName: true,
+        secretaryProfile: { select: { status: true, slug: true, agencyId: true } },
+      },
+    });
+    expect(emilie).toMatchObject({
+      kind: "SECRETARY",
+      displayName: "Émilie Garnier",
+      secretaryProfile: { status: "PUBLISHED", slug: "emilie-garnier", agencyId: null },
+    });
+    // She was assigned to a medical-secrecy contract: she signed the pledge first.
+    const id = await userId(demoAccounts.remplacante.email);
+    expect(await db.confidentialityPledge.count({ where: { userId: id } })).toBe(1);
+  });
+
+  // Late in a month (the test's NOW) and early in one, when last month's end is still in its review window.
+  it.each([NOW, new Date("2026-12-02T06:00:00Z"), new Date("2027-03-31T21:30:00Z")])(
+    "reviews the whole of last month of Claire's contract, with Émilie's replacement week in it (now %s)",
+    (now) => {
+      const plan = buildSeedPlan({ now, secretaries: 20, businesses: 6 });
+      const today = new Date(now.getTime() + 3_600_000).toISOString().slice(0, 10);
+      const month = today.slice(0, 7);
+      const previous = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 2, 1))
+        .toISOString()
+        .slice(0, 7);
+      const entries = reportsEntries(plan);
+      const before = entries.filter((e) => e.workDate.toISOString().slice(0, 7) < month);
+      expect(before.every((e) => e.status !== "SUBMITTED")).toBe(true);
+      const last = entries.filter((e) => e.workDate.toISOString().slice(0, 7) === previous);
+      const approved = last.filter((e) => e.status === "APPROVED");
+      const emilie = plan.users.find((u) => u.email === demoAccounts.remplacante.email)!;
+      const hers = approved.filter((e) => e.assignee.userId === emilie.id);
+      expect(hers.length).toBeGreaterThan(0);
+      expect(hers.every((e) => e.assignee.role === "REPLACEMENT")).toBe(true);
+      expect(approved.length).toBeGreaterThan(hers.length);
+      for (const e of approved) expect(e.reviewedAt!.getTime()).toBeGreaterThan(e.submittedAt.getTime());
+      for (const e of approved) expect(e.reviewedAt!.getTime()).toBeLessThanOrEqual(now.getTime());
+    },
+  );
+
+  it("lets the payments job close last month of Claire's contract: invoices and a payout for each payee", async () => {
+    const claire = await userId(demoAccounts.secretaire.email);
+    const emilie = await userId(demoAccounts.remplacante.email);
+    const contract = await db.contract.findFirstOrThrow({
+      where: { providerUserId: claire, agencyId: null, billingMode: "HOURLY" },
+      select: { id: true },
+    });
+    const paymentId = await closePeriod({ contractId: contract.id, month: "2026-10", now: NOW });
+    expect(paymentId).not.toBeNull();
+    const payouts = await db.payout.findMany({
+      where: { paymentId: paymentId! },
+      select: { payeeKey: true, amountCents: true },
+    });
+    expect(payouts.map((p) => p.payeeKey).sort()).toEqual([`user:${claire}`, `user:${emilie}`].sort());
+    for (const payout of payouts) expect(payout.amountCents).toBeGreaterThan(0);
+    expect(await db.invoice.count({ where: { paymentId: paymentId! } })).toBeGreaterThanOrEqual(2);
   });
 });

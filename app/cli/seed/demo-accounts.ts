@@ -36,6 +36,14 @@ export const demoAccounts = {
     description: "Secrétaire médicale indépendante, profil publié, Paris (sur site à 15 km)",
     slug: "claire-morel",
   },
+  remplacante: {
+    email: "remplacante@demo.permanence.fr",
+    password: demoPassword,
+    displayName: "Émilie Garnier",
+    description:
+      "Secrétaire médicale indépendante, profil publié, Paris — a remplacé Claire Morel une semaine le mois dernier",
+    slug: "emilie-garnier",
+  },
   nouvelle: {
     email: "nouvelle@demo.permanence.fr",
     password: demoPassword,

@@ -1,16 +1,19 @@
 // Contracts in every state and billing mode, with their work: the demo tour's cabinet has work to
 // approve and a contract to accept, Claire an active contract with sessions every week and money
-// owed, the agency's members log tasks for the Nantes plumber, and the Lyon maternity leave is
-// covered by two secretaries (one replaces the other for two weeks).
-import { parisToday } from "#app/domain/missions/schedule";
-import { addDays, addHours, dayFrom, type SeedContext } from "./context";
+// owed (Émilie Garnier, a demo login too, replaced her one week of last month, and last month is
+// wholly reviewed so the payments job can invoice and charge it), the agency's members log tasks
+// for the Nantes plumber, and the Lyon maternity leave is covered by two secretaries (one replaces
+// the other for two weeks).
+import { addDays as addIsoDays, parisToday } from "#app/domain/missions/schedule";
+import { addDays, addHours, type SeedContext } from "./context";
 import { addContractMissions, type ContractMission } from "./contract-missions";
 import { addContract, type Party } from "./contract-rows";
 import { addGeneratedContracts } from "./generated-contracts";
+import { demoAccounts } from "./demo-accounts";
 import { addCalendarDays, firstMatchingDay } from "./mission-schedule";
 import type { AssigneeRow, ProfileRow, SeedPlan } from "./plan-types";
 import { demoParties, generatedBusinesses, independentSecretaries, nearest, personOf } from "./seed-parties";
-import { addEntries, isoDay, pastSessionDays } from "./work-rows";
+import { addEntries, dayDate, isoDay, pastSessionDays } from "./work-rows";
 
 const letter =
   "Bonjour, votre besoin correspond exactement à ce que je fais depuis plusieurs années. Je suis disponible aux horaires indiqués et je peux commencer à la date prévue.";
@@ -71,7 +74,18 @@ function replacement(
   return row;
 }
 
-/** Claire's recurring hourly contract with the cabinet, and the week a colleague replaced her. */
+/** First day of the current Paris month, and the Monday of last month's last full working week. */
+function lastMonth(now: Date) {
+  const thisMonth = `${parisToday(now).slice(0, 7)}-01`;
+  const lastDay = addIsoDays(thisMonth, -1);
+  // Between the 12th and the 6th day before month end: Tuesday and Friday still fall in the month.
+  return { thisMonth, monday: isoDay(firstMatchingDay(dayDate(addIsoDays(lastDay, -12)), [1])) };
+}
+
+/**
+ * Claire's recurring hourly contract with the cabinet, and the week of last month Émilie replaced
+ * her. Every day before this month is reviewed: the cabinet approved the end of last month at once.
+ */
 function reportsContract(ctx: SeedContext, plan: SeedPlan, source: ContractMission, stand: Party) {
   const { cabinet, claire } = demoParties(plan);
   const { contract, assignees } = addContract(ctx, plan, {
@@ -82,7 +96,7 @@ function reportsContract(ctx: SeedContext, plan: SeedPlan, source: ContractMissi
     prices: { hourlyRateCents: 3000 },
     coverLetter: letter,
   });
-  const monday = isoDay(firstMatchingDay(dayFrom(ctx.now, -23), [1]));
+  const { thisMonth, monday } = lastMonth(ctx.now);
   const sunday = isoDay(addCalendarDays(new Date(`${monday}T00:00:00Z`), 6));
   const covering = replacement(ctx, plan, assignees[0]!, stand, monday, sunday);
   const days = pastSessionDays(contract, parisToday(ctx.now));
@@ -92,6 +106,7 @@ function reportsContract(ctx: SeedContext, plan: SeedPlan, source: ContractMissi
     businessUserId: cabinet.ownerId,
     kind: "TIME" as const,
     descriptions: reportTasks,
+    reviewedBefore: thisMonth,
   };
   addEntries(ctx, plan, {
     ...common,
@@ -192,18 +207,11 @@ export function addDemoContracts(missionCtx: SeedContext, ctx: SeedContext, plan
 
   const pool = independentSecretaries(plan);
   const lyon = nearest(pool, cabinet.organization).slice(0, 2);
-  const claireProfile = plan.profiles.find((p) => p.userId === claire.userId)!;
-  const stand = nearest(
-    pool.filter((p) => !lyon.includes(p)),
-    {
-      latitude: claireProfile.baseLatitude,
-      longitude: claireProfile.baseLongitude,
-    },
-  )[0];
+  const stand = plan.users.find((u) => u.email === demoAccounts.remplacante.email)!;
   const people = (profiles: ProfileRow[]) => profiles.map((p) => personOf(plan, p.userId));
-  const rest = people(pool.filter((p) => !lyon.includes(p) && p !== stand));
+  const rest = people(pool.filter((p) => !lyon.includes(p)));
 
-  reportsContract(ctx, plan, missions.reports!, stand ? personOf(plan, stand.userId) : claire);
+  reportsContract(ctx, plan, missions.reports!, personOf(plan, stand.id));
   agencyContracts(ctx, plan, missions.saturday!, missions.reminders!);
   maternityContract(ctx, plan, maternity, lyon.length > 0 ? people(lyon) : [claire]);
   addGeneratedContracts(ctx, plan, missions, rest.length > 0 ? rest : [claire]);

@@ -22,6 +22,9 @@ export const demoCompanyNumbers = {
   cabinet: checkedNumbers("81245307", "0001"),
   artisan: checkedNumbers("52318764", "0002"),
   agence: checkedNumbers("89031542", "0001"),
+  // Sole traders (EI): the SIRET of their own business, no VAT (franchise en base).
+  claire: checkedNumbers("84312967", "0001"),
+  remplacante: checkedNumbers("90127436", "0001"),
 };
 
 function staffUser(
@@ -130,6 +133,17 @@ function secretarySpecs(agency: { id: string; name: string }): SecretarySpec[] {
       place: placeAt("13008", "Marseille 8e Arrondissement"),
       radiusKm: 20,
       agency,
+    },
+    {
+      person: person("Émilie", "Garnier"),
+      email: accounts.remplacante.email,
+      slug: accounts.remplacante.slug,
+      status: "PUBLISHED",
+      archetypeKey: "medical",
+      place: placeAt("75012", "Paris 12e Arrondissement"),
+      radiusKm: null,
+      verified: true,
+      software: ["DOCTOLIB", "GOOGLE_CALENDAR"],
     },
   ];
 }

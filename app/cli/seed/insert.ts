@@ -50,4 +50,5 @@ async function insertMarketplace(tx: Tx, plan: SeedPlan): Promise<void> {
   for (const rows of chunks(plan.workEntries, 500)) await tx.workEntry.createMany({ data: rows });
   for (const rows of chunks(plan.milestones, 500)) await tx.milestone.createMany({ data: rows });
   for (const rows of chunks(plan.pledges, 500)) await tx.confidentialityPledge.createMany({ data: rows });
+  await tx.invoicingIdentity.createMany({ data: plan.invoicingIdentities });
 }

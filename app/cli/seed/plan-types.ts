@@ -160,6 +160,22 @@ export type MissionStatusChangeRow = {
   createdAt: Date;
 };
 
+/** The legal identity a payee's invoices carry (payments): a secretary's or an agency's. */
+export type InvoicingIdentityRow = {
+  id: string;
+  userId: string | null;
+  organizationId: string | null;
+  legalName: string;
+  siret: string;
+  vatNumber: string | null;
+  vatExempt: boolean;
+  addressLine: string;
+  postcode: string;
+  commune: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
 export type SeedPlan = {
   users: UserRow[];
   organizations: OrganizationRow[];
@@ -176,6 +192,7 @@ export type SeedPlan = {
   workEntries: WorkEntryRow[];
   milestones: MilestoneRow[];
   pledges: PledgeRow[];
+  invoicingIdentities: InvoicingIdentityRow[];
 };
 
 export const emptyPlan = (): SeedPlan => ({
@@ -194,4 +211,5 @@ export const emptyPlan = (): SeedPlan => ({
   workEntries: [],
   milestones: [],
   pledges: [],
+  invoicingIdentities: [],
 });

@@ -4,6 +4,7 @@
 import { buildBusiness } from "./businesses";
 import type { SeedContext } from "./context";
 import { addDemoContracts } from "./demo-contracts";
+import { addDemoInvoicingIdentities } from "./demo-invoicing";
 import { addDemoMissions } from "./demo-missions";
 import { addDemoProposals } from "./demo-proposals";
 import { addDemoAccounts, addSecretary } from "./demo-plan";
@@ -59,5 +60,7 @@ export function buildSeedPlan(options: PlanOptions = {}): SeedPlan {
   // The marketplace loop on top: contract missions (6), contracts and work (7), bids, offers and pledges (9).
   addDemoContracts(stream(6), stream(7), plan);
   addDemoProposals(stream(9), plan);
+  // The payees' invoicing identities (10): the demo months can be invoiced as soon as the server runs.
+  addDemoInvoicingIdentities(stream(10), plan);
   return plan;
 }

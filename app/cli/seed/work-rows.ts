@@ -80,6 +80,18 @@ function reviewOf(
   };
 }
 
+/** Approved by the business the next morning (14 h later), or just now if that is still ahead. */
+function approvedAt(ctx: SeedContext, submittedAt: Date, businessUserId: string): Review {
+  const at = new Date(Math.min(addHours(submittedAt, 14).getTime(), ctx.now.getTime() - 60_000));
+  return {
+    status: "APPROVED",
+    reviewedAt: at,
+    reviewedById: businessUserId,
+    autoApproved: false,
+    disputeReason: null,
+  };
+}
+
 export type EntryPlan = {
   contract: ContractRow;
   assignee: AssigneeRow;
@@ -87,6 +99,8 @@ export type EntryPlan = {
   businessUserId: string;
   /** Days whose entry the business disputed, with its reason. */
   disputes?: Record<string, string>;
+  /** Entries of days before this ISO day are all reviewed: those still in their window were approved the next morning. */
+  reviewedBefore?: string;
 } & (
   | { kind: "TIME"; minutes: [number, number]; descriptions: readonly string[] }
   | { kind: "TASK"; tasks: { task: TaskType; quantity: [number, number]; description: string }[] }
@@ -103,7 +117,11 @@ function entry(
 ): WorkEntryRow {
   // Logged the same evening (18 h – 21 h Paris, about 17 h – 20 h UTC).
   const submittedAt = new Date(dayDate(day).getTime() + 17 * 3_600_000 + ctx.random.int(0, 180) * 60_000);
-  const review = reviewOf(ctx, submittedAt, plan.businessUserId, plan.disputes?.[day] ?? null);
+  const drawn = reviewOf(ctx, submittedAt, plan.businessUserId, plan.disputes?.[day] ?? null);
+  const review =
+    drawn.status === "SUBMITTED" && plan.reviewedBefore && day < plan.reviewedBefore
+      ? approvedAt(ctx, submittedAt, plan.businessUserId)
+      : drawn;
   return {
     id: ctx.random.uuid(),
     contractId: plan.contract.id,
