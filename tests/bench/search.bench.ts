@@ -58,6 +58,10 @@ async function engineRun(size: number) {
   return { dir, size, buildMs, sizeBytes, rss: process.memoryUsage().rss, results };
 }
 
+function stopServer(child: ReturnType<typeof spawn>) {
+  if (child.pid) process.kill(-child.pid, "SIGTERM");
+}
+
 async function startServer(dataDir: string, port: number) {
   const child = spawn("npx", ["tsx", "app/cli/start.ts"], {
     // SEARCH_WORKER off: the in-process worker would "reconcile" the N-document index with the demo
@@ -71,6 +75,8 @@ async function startServer(dataDir: string, port: number) {
       SEARCH_WORKER: "off",
     },
     stdio: ["ignore", "ignore", "inherit"],
+    // Its own process group: `npx` starts node as a grandchild, which child.kill() alone left running.
+    detached: true,
   });
   for (let i = 0; i < 240; i++) {
     try {
@@ -80,7 +86,7 @@ async function startServer(dataDir: string, port: number) {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  child.kill();
+  stopServer(child);
   throw new Error("server did not start");
 }
 
@@ -101,7 +107,7 @@ async function httpRun(dataDir: string) {
     }
     return out;
   } finally {
-    server.kill("SIGTERM");
+    stopServer(server);
   }
 }
 

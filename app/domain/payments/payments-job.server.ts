@@ -2,6 +2,7 @@
 // (new payments, failed ones whose business saved a new method), allocates approved milestones and
 // sends the transfers still waiting (a payee who was not ready, a crash, a Stripe error). Every
 // step is idempotent, so a run that dies halfway is finished by the next one.
+import { refreshPlannerStatistics } from "#app/lib/db.server";
 import { getEnv } from "#app/lib/env.server";
 import { logger as appLogger } from "#app/server/logger";
 import { allocateApprovedMilestones, requestMilestoneFunding } from "./milestone-payments.server";
@@ -14,6 +15,10 @@ type Logger = Pick<typeof appLogger, "info" | "warn" | "error">;
 /** Closes every month due at `now` (optionally of one contract: on completion); returns the new payment ids. */
 export async function closeMonth(now: Date, contractId?: string): Promise<string[]> {
   const created: string[] = [];
+  // The close updates work entries by id; fresh statistics keep that on the primary key.
+  await refreshPlannerStatistics().catch((error: unknown) =>
+    appLogger.warn({ err: error }, "statistiques SQLite non rafraîchies"),
+  );
   for (const { contractId: id, month } of await findMonthsToClose(now, contractId)) {
     try {
       const paymentId = await closePeriod({ contractId: id, month, now });

@@ -143,10 +143,17 @@ async function nextSequence(tx: Tx, contractId: string, month: string) {
 /** Links the billed entries to their payment; an entry billed meanwhile by a concurrent close rolls all back. */
 async function markBilled(tx: Tx, paymentId: string, statement: ReturnType<typeof statementOf>) {
   const ids = statement.payees.flatMap((p) => p.lines.map((l) => l.sourceId));
-  const { count } = await tx.workEntry.updateMany({
-    where: { id: { in: ids }, status: "APPROVED", paymentId: null },
-    data: { paymentId },
-  });
+  // One statement per entry: with `id IN (…)` SQLite without table statistics preferred the
+  // (status, submittedAt) index and walked every approved entry (docs/BENCHMARKS.md, payments);
+  // `id = ?` always takes the primary key.
+  let count = 0;
+  for (const id of ids) {
+    const updated = await tx.workEntry.updateMany({
+      where: { id, status: "APPROVED", paymentId: null },
+      data: { paymentId },
+    });
+    count += updated.count;
+  }
   if (count !== ids.length) throw new Error(`période déjà facturée en partie (${paymentId})`);
 }
 
