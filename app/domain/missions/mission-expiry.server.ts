@@ -12,6 +12,7 @@
 // lose the race on a mission and skip it).
 import { db } from "#app/lib/db.server";
 import { DomainError } from "#app/lib/domain-error";
+import { startPeriodicJob } from "#app/lib/periodic-job";
 import { logger as appLogger } from "#app/server/logger";
 import { transitionMission } from "./mission-transition.server";
 import { findOpenMissionIdsPastDeadline } from "./missions.repo.server";
@@ -80,35 +81,14 @@ export type MissionExpiry = {
 export function startMissionExpiry(options: MissionExpiryOptions = {}): MissionExpiry {
   const log = options.logger ?? appLogger;
   const now = options.now ?? (() => new Date());
-  const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
-  // Runs never overlap: runOnce() and the timer share one queue.
-  let queue: Promise<unknown> = Promise.resolve();
-  const runOnce = (): Promise<number> => {
-    const next = queue.then(() => expireMissions({ now: now() }));
-    queue = next.catch(() => undefined);
-    return next;
-  };
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-
-  async function tick() {
-    try {
-      const expired = await runOnce();
+  // The first run at start catches up on deadlines that passed while nothing was running.
+  return startPeriodicJob({
+    run: () => expireMissions({ now: now() }),
+    intervalMs: options.intervalMs ?? DEFAULT_INTERVAL_MS,
+    poll: options.poll,
+    onResult: (expired) => {
       if (expired > 0) log.info({ expired }, "missions expirées (date limite des propositions passée)");
-    } catch (error) {
-      log.error({ err: error }, "expiration des missions en échec, nouvel essai plus tard");
-    }
-    if (!stopped) timer = setTimeout(() => void tick(), intervalMs);
-  }
-
-  // A first run at start: catches up on deadlines that passed while nothing was running.
-  if (options.poll !== false) timer = setTimeout(() => void tick(), 0);
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await queue;
     },
-  };
+    onError: (error) => log.error({ err: error }, "expiration des missions en échec, nouvel essai plus tard"),
+  });
 }

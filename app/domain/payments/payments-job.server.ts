@@ -4,6 +4,7 @@
 // step is idempotent, so a run that dies halfway is finished by the next one.
 import { refreshPlannerStatistics } from "#app/lib/db.server";
 import { getEnv } from "#app/lib/env.server";
+import { startPeriodicJob } from "#app/lib/periodic-job";
 import { logger as appLogger } from "#app/server/logger";
 import { allocateApprovedMilestones, requestMilestoneFunding } from "./milestone-payments.server";
 import { chargeWaitingPayments } from "./payment-charge.server";
@@ -51,36 +52,19 @@ export async function runPayments(now: Date): Promise<PaymentsRun> {
 export type PaymentsJobOptions = { intervalMs?: number; now?: () => Date; poll?: boolean; logger?: Logger };
 export type PaymentsJob = { stop(): Promise<void>; runOnce(): Promise<PaymentsRun> };
 
-/** The timer, shaped like startWorkAutoApproval: runs never overlap, a first run at start. */
+/** The timer job (app/lib/periodic-job.ts): runs never overlap, a first run at start. */
 export function startPaymentsJob(options: PaymentsJobOptions = {}): PaymentsJob {
   const log = options.logger ?? appLogger;
   const now = options.now ?? (() => new Date());
-  const intervalMs = options.intervalMs ?? getEnv().PAYMENTS_JOB_INTERVAL_MS;
-  let queue: Promise<unknown> = Promise.resolve();
-  const runOnce = (): Promise<PaymentsRun> => {
-    const next = queue.then(() => runPayments(now()));
-    queue = next.catch(() => undefined);
-    return next;
-  };
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  async function tick() {
-    try {
-      const run = await runOnce();
+  return startPeriodicJob({
+    run: () => runPayments(now()),
+    intervalMs: options.intervalMs ?? getEnv().PAYMENTS_JOB_INTERVAL_MS,
+    poll: options.poll,
+    onResult: (run) => {
       if (run.closed + run.funded + run.charged + run.allocated + run.released.sent > 0)
         log.info(run, "paiements traités");
-    } catch (error) {
-      log.error({ err: error }, "traitement des paiements en échec, nouvel essai plus tard");
-    }
-    if (!stopped) timer = setTimeout(() => void tick(), intervalMs);
-  }
-  if (options.poll !== false) timer = setTimeout(() => void tick(), 0);
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await queue;
     },
-  };
+    onError: (error) =>
+      log.error({ err: error }, "traitement des paiements en échec, nouvel essai plus tard"),
+  });
 }

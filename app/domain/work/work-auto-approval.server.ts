@@ -7,6 +7,7 @@
 // Idempotent: approved work is no longer SUBMITTED, and each update is conditional on the status.
 import { db } from "#app/lib/db.server";
 import { DomainError } from "#app/lib/domain-error";
+import { startPeriodicJob } from "#app/lib/periodic-job";
 import { logger as appLogger } from "#app/server/logger";
 import { transitionWork, type WorkKind } from "./work-transition.server";
 import { reviewableContractStatuses } from "./work.policy";
@@ -92,35 +93,18 @@ export type WorkAutoApprovalOptions = {
 };
 export type WorkAutoApproval = { stop(): Promise<void>; runOnce(): Promise<number> };
 
-/** The timer job, shaped like startMissionExpiry: runs never overlap, a first run at start. */
+/** The timer job (app/lib/periodic-job.ts): runs never overlap, a first run at start. */
 export function startWorkAutoApproval(options: WorkAutoApprovalOptions = {}): WorkAutoApproval {
   const log = options.logger ?? appLogger;
   const now = options.now ?? (() => new Date());
-  const intervalMs = options.intervalMs ?? 60_000;
-  let queue: Promise<unknown> = Promise.resolve();
-  const runOnce = (): Promise<number> => {
-    const next = queue.then(() => autoApproveDueWork(now()));
-    queue = next.catch(() => undefined);
-    return next;
-  };
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  async function tick() {
-    try {
-      const approved = await runOnce();
+  return startPeriodicJob({
+    run: () => autoApproveDueWork(now()),
+    intervalMs: options.intervalMs ?? 60_000,
+    poll: options.poll,
+    onResult: (approved) => {
       if (approved > 0) log.info({ approved }, "travail validé automatiquement (délai de validation écoulé)");
-    } catch (error) {
-      log.error({ err: error }, "validation automatique du travail en échec, nouvel essai plus tard");
-    }
-    if (!stopped) timer = setTimeout(() => void tick(), intervalMs);
-  }
-  if (options.poll !== false) timer = setTimeout(() => void tick(), 0);
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await queue;
     },
-  };
+    onError: (error) =>
+      log.error({ err: error }, "validation automatique du travail en échec, nouvel essai plus tard"),
+  });
 }
