@@ -14,6 +14,17 @@ export type AssigneePeriodFacts = {
   cancelledAt: Date | null;
 };
 
+/** The columns these rules read, as a select the repositories spread (and extend with what they show). */
+export const assigneePeriodSelect = {
+  id: true,
+  userId: true,
+  role: true,
+  startsOn: true,
+  endsOn: true,
+  replacesId: true,
+  cancelledAt: true,
+} as const satisfies Record<keyof AssigneePeriodFacts, true>;
+
 const dayKey = (day: Date) => day.toISOString().slice(0, 10);
 
 /** Inclusive on both ends, compared as calendar days so a stray time of day never matters. */

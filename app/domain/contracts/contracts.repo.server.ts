@@ -1,6 +1,7 @@
 // Reads of the contract pages: explicit selects, never whole rows.
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { db } from "#app/lib/db.server";
+import { assigneePeriodSelect } from "./contract-assignees";
 
 const person = { select: { id: true, displayName: true } } as const;
 
@@ -29,13 +30,7 @@ export async function findContractForPage(contractId: string) {
       assignees: {
         orderBy: { createdAt: "asc" },
         select: {
-          id: true,
-          userId: true,
-          role: true,
-          startsOn: true,
-          endsOn: true,
-          replacesId: true,
-          cancelledAt: true,
+          ...assigneePeriodSelect,
           user: { select: { displayName: true, secretaryProfile: { select: { slug: true, status: true } } } },
         },
       },

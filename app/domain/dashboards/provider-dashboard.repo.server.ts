@@ -1,6 +1,7 @@
 // Reads for the providers' side of the dashboard: an independent secretary (her own bids, the
 // contracts she works on, her own logged work) or an agency (its bids, contracts and members' work).
 // The scope is resolved by the caller from the viewer's identity and memberships, never from input.
+import { assigneePeriodSelect } from "#app/domain/contracts/contract-assignees";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { db } from "#app/lib/db.server";
 import { contractLineSelect } from "./dashboards.repo.server";
@@ -86,13 +87,7 @@ export function findActiveAssignments(userId: string) {
       organization: { select: { name: true } },
       assignees: {
         select: {
-          id: true,
-          userId: true,
-          role: true,
-          startsOn: true,
-          endsOn: true,
-          replacesId: true,
-          cancelledAt: true,
+          ...assigneePeriodSelect,
         },
       },
     },

@@ -1,6 +1,7 @@
 // Prisma access for work records: the contract facts the rules need, entries and milestones.
 // Every query names its columns; JSON columns are validated on the way out.
 import { z } from "zod";
+import { assigneePeriodSelect } from "#app/domain/contracts/contract-assignees";
 import type { ContractViewer } from "#app/domain/contracts/contracts.policy";
 import type { db, Tx } from "#app/lib/db.server";
 
@@ -51,13 +52,7 @@ const contractSelect = {
   assignees: {
     orderBy: { createdAt: "asc" },
     select: {
-      id: true,
-      userId: true,
-      role: true,
-      startsOn: true,
-      endsOn: true,
-      replacesId: true,
-      cancelledAt: true,
+      ...assigneePeriodSelect,
       user: { select: { displayName: true } },
     },
   },
