@@ -47,6 +47,10 @@ const envSchema = z.object({
   STRIPE_SIMULATOR_URL: z.string().url().optional(),
   // How often the payments job runs (month close, milestone funding, charges, transfers), in ms.
   PAYMENTS_JOB_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  // How often the e-mail outbox is drained, and how often the daily notification digest checks
+  // who is due (it sends from 08:00 Paris time, once a day per user), in ms.
+  EMAIL_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(500).default(5000),
+  NOTIFICATION_DIGEST_INTERVAL_MS: z.coerce.number().int().min(1000).default(300_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // auto: demo data only into an empty embedded SQLite file — never into a libsql:// production database.
   SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),

@@ -5,9 +5,22 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { z } from "zod";
 import { getEnv } from "./env.server";
 
-export type Mail = { to: string; subject: string; text: string; html: string };
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Extra headers, e.g. List-Unsubscribe on notification e-mails. */
+  headers?: Record<string, string>;
+};
 
 let transport: Transporter | undefined;
+
+/** Drops the cached SMTP transport (tests that change SMTP_URL, or a server that was restarted). */
+export function resetMailTransport(): void {
+  transport?.close();
+  transport = undefined;
+}
 
 function mailDir() {
   return path.join(getEnv().dataDir, "mail");

@@ -2,8 +2,14 @@
 // creates the contract in ONE transaction: proposal ACCEPTED, contract PENDING with its frozen
 // terms, assignees, milestones, the history row, and the mission FILLED once its openings are held.
 // See contracts/README.md for the rules.
+import { announceConversation, openContractConversation } from "#app/domain/chat/chat-open.server";
 import { hasSignedCurrentPledge } from "#app/domain/confidentiality/pledges.server";
 import { transitionMission } from "#app/domain/missions/mission-transition.server";
+import {
+  notifyContractToAccept,
+  notifyProposalDecided,
+} from "#app/domain/notifications/notification-events.server";
+import { publishNotifications } from "#app/domain/notifications/notifications.server";
 import type { ProposalActor } from "#app/domain/proposals/proposal-machine";
 import { db, type Tx } from "#app/lib/db.server";
 import { DomainError } from "#app/lib/domain-error";
@@ -87,7 +93,7 @@ async function bidProvider(tx: Tx, proposal: ProposalToAccept) {
 async function createFromProposal(proposalId: string, authorize: Authorize): Promise<AcceptResult> {
   const env = getEnv();
   try {
-    return await db.$transaction(async (tx) => {
+    const created = await db.$transaction(async (tx) => {
       const proposal = await loadProposalToAccept(tx, proposalId);
       if (!proposal) throw proposalNotFound();
       const signer = await authorize(tx, proposal);
@@ -108,11 +114,24 @@ async function createFromProposal(proposalId: string, authorize: Authorize): Pro
       });
       const contractId = await writeContract(tx, { proposal, terms, actorId: signer.actor.id });
       await fillMissionIfFull(tx, proposal.mission);
-      return { contractId };
+      // Every party and assignee of the contract gets its conversation.
+      const conversation = await openContractConversation(tx, { contractId });
+      const notified = await notifyCreation(tx, proposal.id, contractId, signer);
+      return { contractId, conversation, notified };
     });
+    await announceConversation(created.conversation);
+    await publishNotifications(created.notified);
+    return { contractId: created.contractId };
   } catch (error) {
     throw asWriteConflict(error);
   }
+}
+
+/** The bidder hears her bid was accepted; both sides that a contract waits for them. */
+async function notifyCreation(tx: Tx, proposalId: string, contractId: string, signer: Signer) {
+  const accepted =
+    signer.actor.as === "BUSINESS" ? await notifyProposalDecided(tx, proposalId, "ACCEPTED") : [];
+  return [...accepted, ...(await notifyContractToAccept(tx, contractId))];
 }
 
 async function ensureOpening(tx: Tx, mission: { id: string; status: string; openings: number }) {

@@ -6,6 +6,8 @@ import {
   type MissionEvent,
 } from "#app/domain/missions/mission-machine";
 import { transitionMission } from "#app/domain/missions/mission-transition.server";
+import { notifyModerationOutcome } from "#app/domain/notifications/notification-events.server";
+import { publishNotifications } from "#app/domain/notifications/notifications.server";
 import { db } from "#app/lib/db.server";
 import { DomainError, forbidden, notFound } from "#app/lib/domain-error";
 import { sendMail } from "#app/lib/mail.server";
@@ -95,8 +97,15 @@ export async function decideOnMission(input: {
       before: { status: change.from },
       after: { status: change.to },
     });
-    return mission;
+    const notified = await notifyModerationOutcome(tx, {
+      kind: "MISSION",
+      missionId: mission.id,
+      intent,
+      reason,
+    });
+    return { ...mission, notified };
   });
+  await publishNotifications(target.notified);
   const message = missionDecisionMessage(intent, {
     name: target.createdBy.displayName,
     missionId: target.id,

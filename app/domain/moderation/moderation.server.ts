@@ -5,6 +5,8 @@ import {
   type ProfileEvent,
   type ProfileStatus,
 } from "#app/domain/profiles/profile-machine";
+import { notifyModerationOutcome } from "#app/domain/notifications/notification-events.server";
+import { publishNotifications } from "#app/domain/notifications/notifications.server";
 import { transitionProfile } from "#app/domain/profiles/profile-transition.server";
 import { db } from "#app/lib/db.server";
 import { DomainError, forbidden, notFound } from "#app/lib/domain-error";
@@ -101,8 +103,16 @@ export async function decideOnProfile(input: {
       before: { status: change.from },
       after: { status: change.to },
     });
-    return profile;
+    const intent = input.decision.intent;
+    const notified = await notifyModerationOutcome(tx, {
+      kind: "PROFILE",
+      profileId: profile.id,
+      intent,
+      reason,
+    });
+    return { ...profile, notified };
   });
+  await publishNotifications(target.notified);
   const mailed = await notifySecretary(input.decision.intent, { ...target, reason, appUrl: input.appUrl });
   return { intent: input.decision.intent, profileId: target.id, mailed };
 }

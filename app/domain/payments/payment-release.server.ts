@@ -5,6 +5,8 @@
 // recorded once: no double transfer. A payee who is not ready yet keeps a PENDING payout that the
 // job retries.
 import Stripe from "stripe";
+import { notifyPaymentReceived } from "#app/domain/notifications/notification-events.server";
+import { publishNotifications } from "#app/domain/notifications/notifications.server";
 import { db } from "#app/lib/db.server";
 import { getStripe } from "#app/lib/stripe.server";
 import { logger } from "#app/server/logger";
@@ -51,12 +53,12 @@ export async function recordTransfer(
   payout: PendingPayout,
   transferId: string,
 ) {
-  await db.$transaction(async (tx) => {
+  const notified = await db.$transaction(async (tx) => {
     const { count } = await tx.payout.updateMany({
       where: { id: payout.id, status: "PENDING" },
       data: { status: "SENT", stripeTransferId: transferId, sentAt: new Date() },
     });
-    if (count !== 1) return;
+    if (count !== 1) return [];
     await recordTransaction(
       tx,
       transferSent({
@@ -67,7 +69,9 @@ export async function recordTransfer(
         transferId,
       }),
     );
+    return notifyPaymentReceived(tx, payout.id);
   });
+  await publishNotifications(notified);
 }
 
 /** Sends every PENDING payout of a SUCCEEDED payment whose payee is ready. */

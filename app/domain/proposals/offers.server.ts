@@ -1,7 +1,10 @@
 // A business's direct offer to one secretary, from her profile: an invite-only mission opened
 // without review (it is never listed) and the OFFER addressed to her, in one transaction.
+import { announceConversation, openMissionConversation } from "#app/domain/chat/chat-open.server";
 import { transitionMission } from "#app/domain/missions/mission-transition.server";
 import { missionViewer } from "#app/domain/missions/missions.server";
+import { notifyOfferReceived } from "#app/domain/notifications/notification-events.server";
+import { publishNotifications } from "#app/domain/notifications/notifications.server";
 import { db } from "#app/lib/db.server";
 import { DomainError } from "#app/lib/domain-error";
 import type { OfferInput } from "./offers.schema";
@@ -42,7 +45,7 @@ export async function makeOffer({
     fixedAmountCents: input.fixedAmountCents,
     milestones: [],
   });
-  return db.$transaction(async (tx) => {
+  const created = await db.$transaction(async (tx) => {
     const mission = await repo.createOfferMission(tx, {
       organizationId: organization.id,
       createdById: actorId,
@@ -67,8 +70,20 @@ export async function makeOffer({
       memberIds: [],
       ...terms,
     });
-    return { missionId: mission.id, proposalId: proposal.id };
+    const conversation = await openMissionConversation(tx, {
+      missionId: mission.id,
+      bidderKey: `user:${secretary.userId}`,
+    });
+    return {
+      missionId: mission.id,
+      proposalId: proposal.id,
+      notified: await notifyOfferReceived(tx, proposal.id),
+      conversation,
+    };
   });
+  await publishNotifications(created.notified);
+  await announceConversation(created.conversation);
+  return { missionId: created.missionId, proposalId: created.proposalId };
 }
 
 /** Whether the profile page shows "Faire une offre directe": the viewer is a business member. */

@@ -2,6 +2,8 @@
 // (decline), plus the business withdrawing its offer. Accepting is contract-creation.server.ts's.
 import { missionNotFound, missionViewer } from "#app/domain/missions/missions.server";
 import { canView, isMissionMember } from "#app/domain/missions/missions.policy";
+import { notifyProposalDecided } from "#app/domain/notifications/notification-events.server";
+import { publishNotifications } from "#app/domain/notifications/notifications.server";
 import { db } from "#app/lib/db.server";
 import { DomainError } from "#app/lib/domain-error";
 import { proposalNotFound, transitionProposal } from "./proposal-transition.server";
@@ -61,14 +63,17 @@ export async function declineProposal({
 }: Decision & { message?: string | null }) {
   const text = cleanMessage(message);
   const proposal = await requireBusinessProposal(actorId, proposalId);
-  return db.$transaction((tx) =>
-    transitionProposal(tx, {
+  const { change, notified } = await db.$transaction(async (tx) => {
+    const change = await transitionProposal(tx, {
       proposalId: proposal.id,
       event: "DECLINE",
       actor: { id: actorId, as: "BUSINESS" },
       message: text,
-    }),
-  );
+    });
+    return { change, notified: await notifyProposalDecided(tx, proposal.id, "DECLINED") };
+  });
+  await publishNotifications(notified);
+  return change;
 }
 
 /** The business takes back a direct offer the secretary has not answered yet. */

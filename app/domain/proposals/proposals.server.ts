@@ -1,6 +1,9 @@
 // A secretary's (or an agency's) bid: send, edit, withdraw. The mission must be OPEN, visible to
 // her, before its deadline, and — under medical secrecy — she must have signed the pledge.
+import { announceConversation, openMissionConversation } from "#app/domain/chat/chat-open.server";
 import { usersWithoutPledge } from "#app/domain/confidentiality/pledges.server";
+import { notifyProposalReceived } from "#app/domain/notifications/notification-events.server";
+import { publishNotifications } from "#app/domain/notifications/notifications.server";
 import { db, isUniqueConstraintError } from "#app/lib/db.server";
 import { DomainError } from "#app/lib/domain-error";
 import { loadBidContext, pricingOf, type BidContext } from "./bid-context.server";
@@ -80,8 +83,8 @@ export async function submitProposal(args: Args & { input: ProposalInput }): Pro
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
   const { mission, bidder } = context;
   try {
-    const { id } = await db.$transaction((tx) =>
-      repo.createProposal(tx, {
+    const { id, notified, conversation } = await db.$transaction(async (tx) => {
+      const created = await repo.createProposal(tx, {
         ...write,
         missionId: mission.id,
         origin: "BID",
@@ -89,8 +92,16 @@ export async function submitProposal(args: Args & { input: ProposalInput }): Pro
         bidderUserId: bidder.userId,
         agencyId: bidder.agencyId,
         createdById: args.actorId,
-      }),
-    );
+      });
+      // The bid opens (or reuses) the conversation between the business and this bidder.
+      const conversation = await openMissionConversation(tx, {
+        missionId: mission.id,
+        bidderKey: bidder.key,
+      });
+      return { id: created.id, notified: await notifyProposalReceived(tx, created.id), conversation };
+    });
+    await publishNotifications(notified);
+    await announceConversation(conversation);
     return { ok: true, proposalId: id };
   } catch (error) {
     // The unique index (missionId, bidderKey, live) refuses a second live proposal, even in a race.

@@ -5,6 +5,8 @@
 //
 // Runs where the mission expiry runs (web process unless SEARCH_WORKER=off, else `npm run worker`).
 // Idempotent: approved work is no longer SUBMITTED, and each update is conditional on the status.
+import { notifyWorkReviewed } from "#app/domain/notifications/notification-events.server";
+import { publishNotifications } from "#app/domain/notifications/notifications.server";
 import { db } from "#app/lib/db.server";
 import { DomainError } from "#app/lib/domain-error";
 import { startPeriodicJob } from "#app/lib/periodic-job";
@@ -47,8 +49,9 @@ async function dueIds(kind: WorkKind, windowDays: number, now: Date, afterId?: s
 
 /** One batch in one transaction; a line changed meanwhile (approved, disputed, edited) is skipped. */
 async function approveBatch(kind: WorkKind, ids: readonly string[], now: Date): Promise<number> {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     let approved = 0;
+    const notified: string[] = [];
     for (const id of ids) {
       try {
         await transitionWork(tx, {
@@ -60,12 +63,16 @@ async function approveBatch(kind: WorkKind, ids: readonly string[], now: Date): 
           now,
         });
         approved += 1;
+        // One "travail validé" line per worker, contract and day, however many lines were approved.
+        notified.push(...(await notifyWorkReviewed(tx, { kind, id }, "APPROVED", now)));
       } catch (error) {
         if (!(error instanceof DomainError && error.code === "CONFLICT")) throw error;
       }
     }
-    return approved;
+    return { approved, notified };
   });
+  await publishNotifications(result.notified);
+  return result.approved;
 }
 
 /** Approves everything due at `now`; returns how many entries and milestones it approved. */

@@ -1,6 +1,8 @@
 // Logging time (HOURLY) and tasks (PER_TASK) on a contract. Amounts are computed here from the
 // contract's frozen prices; nothing a form posts is ever used as a price.
 import { parisToday } from "#app/domain/missions/schedule";
+import { notifyWorkSubmitted } from "#app/domain/notifications/notification-events.server";
+import { publishNotifications } from "#app/domain/notifications/notifications.server";
 import { db, type Tx } from "#app/lib/db.server";
 import { DomainError } from "#app/lib/domain-error";
 import { loadWorkContext, type WorkContext } from "./work-access.server";
@@ -105,7 +107,7 @@ export async function logTimeEntry({
   input: TimeInput;
   now?: Date;
 }) {
-  return db.$transaction(async (tx) => {
+  const logged = await db.$transaction(async (tx) => {
     const { context, day, assignee } = await prepareLogging(tx, {
       actorId,
       contractId,
@@ -129,8 +131,10 @@ export async function logTimeEntry({
         ...timeEntryData(context, day, minutes),
       },
     ]);
-    return { entryId: entryId! };
+    return { entryId: entryId!, notified: await notifyWorkSubmitted(tx, contractId, now) };
   });
+  await publishNotifications(logged.notified);
+  return { entryId: logged.entryId };
 }
 
 /** Each line priced from the contract; unknown task types and absurd quantities are refused. */
@@ -162,7 +166,7 @@ export async function logTaskEntries({
   input: TaskInput;
   now?: Date;
 }) {
-  return db.$transaction(async (tx) => {
+  const logged = await db.$transaction(async (tx) => {
     const { context, day, assignee } = await prepareLogging(tx, {
       actorId,
       contractId,
@@ -187,6 +191,8 @@ export async function logTaskEntries({
         ...line,
       })),
     );
-    return { entryIds };
+    return { entryIds, notified: await notifyWorkSubmitted(tx, contractId, now) };
   });
+  await publishNotifications(logged.notified);
+  return { entryIds: logged.entryIds };
 }

@@ -1,6 +1,11 @@
 // The business approves or disputes logged work and delivered milestones; an assignee marks a
 // milestone as delivered. Each change goes through transitionWork (machine + conditional update).
 import { parisToday } from "#app/domain/missions/schedule";
+import {
+  notifyWorkReviewed,
+  notifyWorkSubmitted,
+} from "#app/domain/notifications/notification-events.server";
+import { publishNotifications } from "#app/domain/notifications/notifications.server";
 import { db, type Tx } from "#app/lib/db.server";
 import { DomainError } from "#app/lib/domain-error";
 import { loadWorkContext, requireBusiness } from "./work-access.server";
@@ -45,16 +50,19 @@ export async function approveWork({
   now = new Date(),
   ...target
 }: { actorId: string; now?: Date } & WorkTarget) {
-  return db.$transaction(async (tx) => {
+  const { change, notified } = await db.$transaction(async (tx) => {
     const found = await reviewableTarget(tx, actorId, target);
-    return transitionWork(tx, {
+    const change = await transitionWork(tx, {
       ...found,
       from: found.status,
       event: "APPROVE",
       actor: { id: actorId, as: "BUSINESS" },
       now,
     });
+    return { change, notified: await notifyWorkReviewed(tx, found, "APPROVED", now) };
   });
+  await publishNotifications(notified);
+  return change;
 }
 
 export async function disputeWork({
@@ -65,11 +73,21 @@ export async function disputeWork({
 }: { actorId: string; reason: string; now?: Date } & WorkTarget) {
   if (reason.trim().length > workLimits.reason)
     throw new DomainError("VALIDATION", workMessages.reasonLength);
-  return db.$transaction(async (tx) => {
+  const { change, notified } = await db.$transaction(async (tx) => {
     const found = await reviewableTarget(tx, actorId, target);
     const actor = { id: actorId, as: "BUSINESS" as const };
-    return transitionWork(tx, { ...found, from: found.status, event: "DISPUTE", actor, reason, now });
+    const change = await transitionWork(tx, {
+      ...found,
+      from: found.status,
+      event: "DISPUTE",
+      actor,
+      reason,
+      now,
+    });
+    return { change, notified: await notifyWorkReviewed(tx, found, "DISPUTED", now) };
   });
+  await publishNotifications(notified);
+  return change;
 }
 
 /**
@@ -92,13 +110,14 @@ export async function approveAll({
 }) {
   if (entryIds.length + milestoneIds.length === 0)
     throw new DomainError("VALIDATION", workMessages.nothingSelected);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const context = await loadWorkContext(tx, actorId, contractId);
     requireBusiness(context);
     const closed = contractClosedToReviewMessage(context.contract.status);
     if (closed) throw new DomainError("INVALID_TRANSITION", closed);
     const actor = { id: actorId, as: "BUSINESS" as const };
     let approved = 0;
+    const notified: string[] = [];
     const targets: WorkTarget[] = [
       ...entryIds.map((entryId) => ({ entryId })),
       ...milestoneIds.map((milestoneId) => ({ milestoneId })),
@@ -108,11 +127,14 @@ export async function approveAll({
       if (!found || found.contractId !== contractId) throw workNotFound();
       if (found.status === "APPROVED") continue;
       await transitionWork(tx, { ...found, from: found.status, event: "APPROVE", actor, now });
+      notified.push(...(await notifyWorkReviewed(tx, found, "APPROVED", now)));
       approved += 1;
     }
     if (approved === 0) throw new DomainError("CONFLICT", "Ces lignes sont déjà validées.");
-    return { approved };
+    return { approved, notified };
   });
+  await publishNotifications(result.notified);
+  return { approved: result.approved };
 }
 
 /** PLANNED → SUBMITTED (or DISPUTED → SUBMITTED again) by an assignee working on the contract today. */
@@ -129,7 +151,7 @@ export async function submitMilestone({
 }) {
   if ((deliveryNote ?? "").trim().length > workLimits.deliveryNote)
     throw new DomainError("VALIDATION", workMessages.deliveryNoteLength);
-  return db.$transaction(async (tx) => {
+  const { change, notified } = await db.$transaction(async (tx) => {
     const milestone = await repo.findMilestone(tx, milestoneId);
     if (!milestone) throw workNotFound();
     const { contract } = await loadWorkContext(tx, actorId, milestone.contractId);
@@ -141,7 +163,7 @@ export async function submitMilestone({
     if (!check.ok) throw new DomainError("VALIDATION", check.message);
     const event = milestone.status === "DISPUTED" ? "RESUBMIT" : "SUBMIT";
     const actor = { id: actorId, as: "ASSIGNEE" as const };
-    return transitionWork(tx, {
+    const change = await transitionWork(tx, {
       kind: "MILESTONE",
       id: milestone.id,
       from: milestone.status,
@@ -150,5 +172,8 @@ export async function submitMilestone({
       deliveryNote,
       now,
     });
+    return { change, notified: await notifyWorkSubmitted(tx, milestone.contractId, now) };
   });
+  await publishNotifications(notified);
+  return change;
 }

@@ -1,0 +1,85 @@
+// Flagging a message for the moderation queue. Only someone who can read the conversation reports
+// one of its messages, never her own, and once; the message is copied as it was (snapshot), so
+// hiding it later does not erase the evidence.
+import { isConversationParticipant } from "#app/domain/chat/chat.server";
+import { canModerate, type StaffCandidate } from "#app/domain/moderation/moderation.policy";
+import { isUniqueConstraintError } from "#app/lib/db.server";
+import { DomainError, forbidden } from "#app/lib/domain-error";
+import * as repo from "./reports.repo.server";
+import {
+  messageSnapshotSchema,
+  reportMessageSchema,
+  reportMessages,
+  reportReasonLabels,
+  type OpenReportDTO,
+  type ReportReason,
+} from "./reports.schema";
+
+const messageNotFound = () => new DomainError("NOT_FOUND", reportMessages.notFound);
+
+export async function reportMessage(args: {
+  actorId: string;
+  messageId: string;
+  reason: string;
+  details?: string | null;
+  /** When the page knows it: the message must belong to this conversation. */
+  conversationId?: string;
+}): Promise<{ reportId: string }> {
+  const parsed = reportMessageSchema.safeParse({ ...args, details: args.details ?? undefined });
+  if (!parsed.success) throw new DomainError("VALIDATION", parsed.error.issues[0]!.message);
+  const message = await repo.findMessageForReport(parsed.data.messageId);
+  if (!message || (args.conversationId && message.conversationId !== args.conversationId))
+    throw messageNotFound();
+  if (!(await isConversationParticipant(args.actorId, message.conversationId))) throw messageNotFound();
+  if (message.senderId === args.actorId) throw new DomainError("FORBIDDEN", reportMessages.ownMessage);
+  const snapshot = {
+    body: message.body,
+    senderId: message.senderId,
+    senderName: message.sender.displayName,
+    conversationId: message.conversationId,
+    seq: message.seq,
+    sentAt: message.createdAt.toISOString(),
+    attachments: message.attachments.map((a) => a.fileName),
+  };
+  try {
+    const { id } = await repo.createReport({
+      reporterId: args.actorId,
+      targetType: "MESSAGE",
+      targetId: message.id,
+      reason: parsed.data.reason,
+      details: parsed.data.details,
+      snapshot,
+    });
+    return { reportId: id };
+  } catch (error) {
+    // One report per person and message (unique index), even on a double click.
+    if (isUniqueConstraintError(error)) throw new DomainError("CONFLICT", reportMessages.duplicate);
+    throw error;
+  }
+}
+
+export const OPEN_REPORTS_LIMIT = 100;
+
+/** The moderation queue of reports, oldest first. */
+export async function listOpenReports({ actor }: { actor: StaffCandidate }) {
+  if (!canModerate(actor)) throw forbidden("Cette page est réservée à l’équipe de modération.");
+  const [rows, total] = await Promise.all([
+    repo.findOpenReports(OPEN_REPORTS_LIMIT),
+    repo.countOpenReports(),
+  ]);
+  const reports: OpenReportDTO[] = rows.map((row) => {
+    const snapshot = messageSnapshotSchema.safeParse(row.snapshot);
+    const reason = row.reason as ReportReason;
+    return {
+      id: row.id,
+      createdAt: row.createdAt.toISOString(),
+      reason,
+      reasonLabel: reportReasonLabels[reason] ?? row.reason,
+      details: row.details,
+      reporterName: row.reporter.displayName,
+      targetType: row.targetType,
+      snapshot: snapshot.success ? snapshot.data : null,
+    };
+  });
+  return { reports, total, limit: OPEN_REPORTS_LIMIT };
+}
