@@ -12,6 +12,9 @@ export const streamTimeout = 5_000;
 /** Used by app/server/realtime.ts so the socket handshake shares the app's own session check. */
 export const authenticateSocket = userFromCookieHeader;
 
+/** Used by app/server/realtime.ts: the chat's socket handlers and the bus live in this build. */
+export { registerRealtime } from "#app/realtime/register-realtime.server";
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,

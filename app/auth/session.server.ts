@@ -1,5 +1,6 @@
 import { redirect } from "@remix-run/node";
 import type { Session, User } from "lucia";
+import { db } from "#app/lib/db.server";
 import { DomainError } from "#app/lib/domain-error";
 import { lucia } from "./lucia.server";
 
@@ -72,4 +73,22 @@ export async function userFromCookieHeader(cookieHeader: string | undefined): Pr
   if (!sessionId) return null;
   const { user } = await lucia.validateSession(sessionId);
   return user && !user.suspended ? user : null;
+}
+
+/** The session id a socket's handshake cookie carries (not validated). */
+export function sessionIdFromCookieHeader(cookieHeader: string | undefined): string | null {
+  return lucia.readSessionCookie(cookieHeader ?? "");
+}
+
+/**
+ * Which of these sessions are still alive — not expired, not revoked, their user not suspended — in
+ * one query and without extending any: the socket server's periodic sweep of idle sockets.
+ */
+export async function liveSessionIds(sessionIds: string[]): Promise<Set<string>> {
+  if (sessionIds.length === 0) return new Set();
+  const rows = await db.session.findMany({
+    where: { id: { in: sessionIds }, expiresAt: { gt: new Date() }, user: { suspendedAt: null } },
+    select: { id: true },
+  });
+  return new Set(rows.map((row) => row.id));
 }

@@ -1,5 +1,5 @@
 // `npm run worker`: drains the search outbox, expires missions past their deadline and approves work
-// left alone past its review window, in its own process. Run exactly one, and start the web instances
+// left alone past its review window and sends notification e-mails, in its own process. Run exactly one, and start the web instances
 // with SEARCH_WORKER=off so they do not do it too.
 import fs from "node:fs";
 
@@ -14,11 +14,16 @@ const { startSearchWorker } = await import("#search/sync/search-worker");
 const { startMissionExpiry } = await import("#app/domain/missions/mission-expiry.server");
 const { startWorkAutoApproval } = await import("#app/domain/work/work-auto-approval.server");
 const { startPaymentsJob } = await import("#app/domain/payments/payments-job.server");
+const { startEmailOutbox } = await import("#app/domain/notifications/email-outbox.server");
+const { startNotificationDigest } = await import("#app/domain/notifications/notification-digest.server");
+const { getEnv } = await import("#app/lib/env.server");
 
 const worker = startSearchWorker({ engine: getSearchEngine, intervalMs: 1000 });
 const missionExpiry = startMissionExpiry({ intervalMs: 60_000 });
 const workAutoApproval = startWorkAutoApproval({ intervalMs: 60_000 });
 const paymentsJob = startPaymentsJob();
+const emailOutbox = startEmailOutbox({ intervalMs: getEnv().EMAIL_OUTBOX_INTERVAL_MS });
+const notificationDigest = startNotificationDigest({ intervalMs: getEnv().NOTIFICATION_DIGEST_INTERVAL_MS });
 logger.info({ engine: process.env.MEILI_HOST ? "meilisearch" : "embedded" }, "worker de recherche démarré");
 
 async function shutdown(signal: string) {
@@ -29,6 +34,8 @@ async function shutdown(signal: string) {
     missionExpiry.stop(),
     workAutoApproval.stop(),
     paymentsJob.stop(),
+    emailOutbox.stop(),
+    notificationDigest.stop(),
   ]);
   await closeSearchEngine();
   await db.$disconnect();

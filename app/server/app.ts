@@ -7,6 +7,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
+import type { Server } from "socket.io";
 import { logger } from "./logger";
 import { attachRealtime, type Realtime } from "./realtime";
 
@@ -31,14 +32,19 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
       logger,
       genReqId: (req, res) => {
         const incoming = req.headers["x-request-id"];
-        const id = typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+        const id =
+          typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
         res.setHeader("X-Request-Id", id);
         return id;
       },
       autoLogging: { ignore: (req) => req.url?.startsWith("/build/") ?? false },
       // Method, path, status and timing are enough; headers would log cookies and noise.
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactTokens(req.url) }),
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: redactTokens(req.url),
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),
@@ -72,7 +78,10 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   );
 
   // Fingerprinted assets are cached for a year; public/ files for an hour.
-  app.use("/build", express.static(path.join(options.root, "build", "client"), { immutable: true, maxAge: "1y" }));
+  app.use(
+    "/build",
+    express.static(path.join(options.root, "build", "client"), { immutable: true, maxAge: "1y" }),
+  );
   app.use(express.static(path.join(options.root, "public"), { maxAge: "1h" }));
 
   const handler = createRequestHandler({
@@ -92,10 +101,16 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const build = typeof options.build === "function" ? await options.build() : options.build;
   // The session check comes from the Remix build itself (entry.server exports it), so the socket
   // handshake and the pages share one module graph and one database client.
-  const { authenticateSocket } = build.entry.module as unknown as { authenticateSocket?: AuthenticateSocket };
+  // The chat handlers too, so they publish through the bus the domain of the build imports.
+  const { authenticateSocket, registerRealtime } = build.entry.module as unknown as {
+    authenticateSocket?: AuthenticateSocket;
+    registerRealtime?: (io: Server) => void;
+  };
   if (!authenticateSocket) throw new Error("entry.server must export authenticateSocket");
+  if (!registerRealtime) throw new Error("entry.server must export registerRealtime");
   const realtime = await attachRealtime(httpServer, {
     authenticate: authenticateSocket,
+    register: registerRealtime,
     redisUrl: options.redisUrl,
   });
   return { httpServer, realtime };
@@ -109,4 +124,6 @@ export function redactTokens(url: string): string {
     .replace(/([?&]token=)[^&#]+/, "$1…");
 }
 
-export type AuthenticateSocket = (cookieHeader: string | undefined) => Promise<{ id: string } | null>;
+export type AuthenticateSocket = (
+  cookieHeader: string | undefined,
+) => Promise<{ id: string; displayName: string } | null>;

@@ -3,9 +3,12 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { startMissionExpiry } from "#app/domain/missions/mission-expiry.server";
+import { startEmailOutbox } from "#app/domain/notifications/email-outbox.server";
+import { startNotificationDigest } from "#app/domain/notifications/notification-digest.server";
 import { startPaymentsJob } from "#app/domain/payments/payments-job.server";
 import { startWorkAutoApproval } from "#app/domain/work/work-auto-approval.server";
 import { getEnv } from "#app/lib/env.server";
+import { setRealtimeBus, socketBus } from "#app/lib/realtime-bus.server";
 import { simulatorUrl } from "#app/lib/stripe.server";
 import { startEmbeddedStripeSimulator } from "#app/stripe-simulator/embedded.server";
 import { closeSearchEngine, getSearchEngine } from "#search/engine-factory";
@@ -35,6 +38,9 @@ const { httpServer, realtime } = await createAppServer({
   redisUrl: env.REDIS_URL,
 });
 
+// The jobs below import the domain through this module graph, not the build's: give them the bus too.
+setRealtimeBus(socketBus(realtime.io));
+
 httpServer.listen(env.PORT, env.HOST, () => {
   logger.info({ port: env.PORT, dataDir: env.dataDir }, `Permanence est prête : ${env.appUrl}`);
   // Under `remix dev` (npm run dev) the dev server waits for this signal before reloading.
@@ -49,6 +55,13 @@ const missionExpiry = env.SEARCH_WORKER === "off" ? null : startMissionExpiry({ 
 const workAutoApproval = env.SEARCH_WORKER === "off" ? null : startWorkAutoApproval({ intervalMs: 60_000 });
 // Month close, milestone funding, charges and transfers (app/domain/payments/README.md).
 const paymentsJob = env.SEARCH_WORKER === "off" ? null : startPaymentsJob();
+// Notification e-mails (outbox with retries) and the daily digest.
+const emailOutbox =
+  env.SEARCH_WORKER === "off" ? null : startEmailOutbox({ intervalMs: env.EMAIL_OUTBOX_INTERVAL_MS });
+const notificationDigest =
+  env.SEARCH_WORKER === "off"
+    ? null
+    : startNotificationDigest({ intervalMs: env.NOTIFICATION_DIGEST_INTERVAL_MS });
 
 function shutdown(signal: string) {
   logger.info({ signal }, "arrêt en cours");
@@ -59,6 +72,8 @@ function shutdown(signal: string) {
     missionExpiry?.stop(),
     workAutoApproval?.stop(),
     paymentsJob?.stop(),
+    emailOutbox?.stop(),
+    notificationDigest?.stop(),
     stripeSimulator?.stop(),
   ]).finally(() => httpServer.close(() => void closeSearchEngine().finally(() => process.exit(0))));
   setTimeout(() => process.exit(0), 5000).unref();

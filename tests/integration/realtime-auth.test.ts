@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSession, userFromCookieHeader } from "#app/auth/session.server";
+import { db } from "#app/lib/db.server";
 import { attachRealtime, type Realtime } from "#app/server/realtime";
 import { createSecretary } from "#tests/factories/users";
 import { cookiePair } from "#tests/setup/requests";
@@ -26,7 +27,11 @@ afterAll(async () => {
 });
 
 function open(cookie?: string) {
-  const socket = connect(url, { transports: ["websocket"], extraHeaders: cookie ? { Cookie: cookie } : {}, reconnection: false });
+  const socket = connect(url, {
+    transports: ["websocket"],
+    extraHeaders: cookie ? { Cookie: cookie } : {},
+    reconnection: false,
+  });
   sockets.push(socket);
   return socket;
 }
@@ -51,7 +56,26 @@ describe("socket.io handshake", () => {
     expect(await outcome(open())).toEqual({ error: "Connexion requise" });
   });
 
+  it("refuses an expired session", async () => {
+    const user = await createSecretary();
+    const cookie = cookiePair(await startSession(user.id));
+    await db.session.updateMany({
+      where: { userId: user.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect(await outcome(open(cookie))).toEqual({ error: "Connexion requise" });
+  });
+
+  it("refuses a suspended user", async () => {
+    const user = await createSecretary({ suspended: true });
+    expect(await outcome(open(cookiePair(await startSession(user.id))))).toEqual({
+      error: "Connexion requise",
+    });
+  });
+
   it("refuses a forged session cookie", async () => {
-    expect(await outcome(open("permanence_session=forged-session-id-0000000000"))).toEqual({ error: "Connexion requise" });
+    expect(await outcome(open("permanence_session=forged-session-id-0000000000"))).toEqual({
+      error: "Connexion requise",
+    });
   });
 });
