@@ -5,15 +5,20 @@ import { AuthenticityTokenProvider } from "remix-utils/csrf/react";
 import { getSessionUser, isStaff } from "#app/auth/session.server";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { useNonce } from "#app/components/nonce";
+import { RealtimeProvider } from "#app/components/realtime-provider";
 import { SiteHeader } from "#app/components/site-header";
+import { countUnreadMessages } from "#app/domain/chat/chat.server";
+import { countUnreadNotifications } from "#app/domain/notifications/notifications.server";
 import { commitCsrfToken } from "#app/lib/csrf.server";
 import { devToolsAllowed } from "#app/lib/dev-tools.server";
 import { getPublicEnv } from "#app/lib/env.server";
 import { isSimulatedStripe } from "#app/lib/stripe.server";
 import styles from "./styles/app.css";
+import chatStyles from "./styles/chat.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
+  { rel: "stylesheet", href: chatStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -36,10 +41,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         emailVerified: found.user.emailVerified,
       }
     : null;
+  const unread = found ? await unreadCounts(found.user.id) : null;
   return data(
-    { user, csrfToken, env: getPublicEnv(), devTools: devToolsAllowed(context.clientIp), paymentsSimulated: isSimulatedStripe() },
+    { user, unread, csrfToken, env: getPublicEnv(), devTools: devToolsAllowed(context.clientIp), paymentsSimulated: isSimulatedStripe() },
     { headers },
   );
+}
+
+/** The header's badges: unread messages and notifications. */
+async function unreadCounts(userId: string) {
+  const [messages, notifications] = await Promise.all([countUnreadMessages(userId), countUnreadNotifications(userId)]);
+  return { messages, notifications };
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>["data"];
@@ -72,21 +84,23 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  const { user, csrfToken, devTools, paymentsSimulated } = useLoaderData<typeof loader>();
+  const { user, unread, csrfToken, devTools, paymentsSimulated } = useLoaderData<typeof loader>();
   return (
     <AuthenticityTokenProvider token={csrfToken}>
-      {paymentsSimulated ? (
-        <p className="demo-banner" role="note">
-          Mode démo — paiements simulés : aucune somme réelle n’est débitée ni versée.
-        </p>
-      ) : null}
-      <SiteHeader user={user} showDevTools={devTools} />
-      <main id="contenu" className="page">
-        <Outlet />
-      </main>
-      <footer className="site-footer">
-        <p>Permanence — la place de marché du secrétariat à distance.</p>
-      </footer>
+      <RealtimeProvider enabled={user !== null}>
+        {paymentsSimulated ? (
+          <p className="demo-banner" role="note">
+            Mode démo — paiements simulés : aucune somme réelle n’est débitée ni versée.
+          </p>
+        ) : null}
+        <SiteHeader user={user} showDevTools={devTools} unread={unread} />
+        <main id="contenu" className="page">
+          <Outlet />
+        </main>
+        <footer className="site-footer">
+          <p>Permanence — la place de marché du secrétariat à distance.</p>
+        </footer>
+      </RealtimeProvider>
     </AuthenticityTokenProvider>
   );
 }

@@ -108,7 +108,12 @@ export function ProposalComparison({ proposals }: { proposals: ComparedProposal[
               <td>{p.availabilityConfirmed ? "Confirmée" : "Non confirmée"}</td>
               <td>{proposalStatusLabels[p.status as ProposalStatus] ?? p.status}</td>
               <td>
-                <Decide proposal={p} />
+                <div className="stack">
+                  <Link to={`/messages/proposition/${p.id}`}>
+                    Messages<span className="visually-hidden"> avec {p.bidderName}</span>
+                  </Link>
+                  <Decide proposal={p} />
+                </div>
               </td>
             </tr>
           ))}

@@ -61,7 +61,12 @@ function Item({ item }: { item: ListedItem }) {
         <p className="pre-line">Message de l’entreprise : {item.coverLetter}</p>
       ) : null}
       {item.decisionMessage ? <p className="muted">Réponse : {item.decisionMessage}</p> : null}
-      {item.contractId ? <Link to={`/contrats/${item.contractId}`}>Voir le contrat</Link> : null}
+      <p className="row">
+        <Link to={`/messages/proposition/${item.id}`}>
+          Messages avec l’entreprise<span className="visually-hidden"> : {item.mission.title}</span>
+        </Link>
+        {item.contractId ? <Link to={`/contrats/${item.contractId}`}>Voir le contrat</Link> : null}
+      </p>
       {item.origin === "OFFER" && item.live ? <OfferAnswers item={item} /> : null}
       {item.origin === "BID" && item.live ? (
         <Link to={`/missions/${item.mission.id}/proposer`}>Voir, modifier ou retirer</Link>

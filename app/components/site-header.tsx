@@ -1,9 +1,12 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+import { HeaderCounters, type UnreadCounts } from "#app/components/chat-header-counters";
 
-type HeaderUser = { displayName: string; kind: string; isStaff: boolean } | null;
+type HeaderUser = { id: string; displayName: string; kind: string; isStaff: boolean } | null;
 
-export function SiteHeader({ user, showDevTools }: { user: HeaderUser; showDevTools: boolean }) {
+type HeaderProps = { user: HeaderUser; showDevTools: boolean; unread?: UnreadCounts | null };
+
+export function SiteHeader({ user, showDevTools, unread }: HeaderProps) {
   return (
     <header className="site-header">
       <Link to="/" className="brand" aria-label="Permanence, accueil">
@@ -74,6 +77,9 @@ export function SiteHeader({ user, showDevTools }: { user: HeaderUser; showDevTo
       <div className="session-actions">
         {user ? (
           <>
+            <ul className="header-counters">
+              <HeaderCounters userId={user.id} counts={unread ?? { messages: 0, notifications: 0 }} />
+            </ul>
             <Link to="/compte">{user.displayName}</Link>
             <Form method="post" action="/deconnexion">
               <AuthenticityTokenInput />

@@ -21,9 +21,12 @@ const pagesBySignedInAccount: Array<{ email: string | null; paths: string[] }> =
   },
   {
     email: demoAccounts.cabinet.email,
-    paths: ["/tableau-de-bord", "/compte/organisation", "/missions/nouvelle", "/compte/missions", "/contrats"],
+    paths: ["/tableau-de-bord", "/compte/organisation", "/missions/nouvelle", "/compte/missions", "/contrats", "/messages"],
   },
-  { email: demoAccounts.secretaire.email, paths: ["/tableau-de-bord", "/compte/profil", "/compte/propositions", "/contrats"] },
+  {
+    email: demoAccounts.secretaire.email,
+    paths: ["/tableau-de-bord", "/compte/profil", "/compte/propositions", "/contrats", "/messages"],
+  },
   { email: demoAccounts.moderation.email, paths: ["/moderation", "/moderation/journal", "/moderation/missions"] },
 ];
 
@@ -35,3 +38,12 @@ for (const { email, paths } of pagesBySignedInAccount) {
     });
   }
 }
+
+// A conversation's address is not known in advance: open the seeded one from the list.
+test("a conversation page (cabinet) has no serious accessibility violations", async ({ page }) => {
+  await login(page, demoAccounts.cabinet.email);
+  await page.goto("/messages");
+  await page.getByRole("link").filter({ hasText: "Frappe des comptes rendus de consultation" }).first().click();
+  await expect(page).toHaveURL(/\/messages\/[^/]+$/);
+  expect(await blockingViolations(page, new URL(page.url()).pathname)).toEqual([]);
+});

@@ -25,6 +25,8 @@ const matrix: Record<string, Record<Role, Outcome>> = {
   "/contrats": { anonymous: "login", business: 200, secretary: 200, agency: 200, moderator: 200 },
   "/compte/engagement-confidentialite": { anonymous: "login", business: 403, secretary: 200, agency: 200, moderator: 403 },
   "/contrats/contrat-inexistant": { anonymous: "login", business: 404, secretary: 404, agency: 404, moderator: 404 },
+  "/messages": { anonymous: "login", business: 200, secretary: 200, agency: 200, moderator: 200 },
+  "/messages/conversation-inexistante": { anonymous: "login", business: 404, secretary: 404, agency: 404, moderator: 404 },
   "/secretaires": { anonymous: 200, business: 200, secretary: 200, agency: 200, moderator: 200 },
   [`/secretaires/${demoAccounts.secretaire.slug}`]: { anonymous: 200, business: 200, secretary: 200, agency: 200, moderator: 200 },
   // Awaiting review: invisible to everyone but its owner (not in this matrix) and staff.

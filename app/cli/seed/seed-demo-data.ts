@@ -3,6 +3,7 @@
 import { hashPassword } from "#app/auth/password.server";
 import { db } from "#app/lib/db.server";
 import { demoPassword } from "./demo-accounts";
+import { seedDemoConversations } from "./demo-conversations";
 import { insertPlan } from "./insert";
 import { buildSeedPlan, type PlanOptions } from "./plan";
 import type { SeedPlan } from "./plan-types";
@@ -78,5 +79,7 @@ export async function seedDemoData(options: PlanOptions = {}): Promise<SeedSumma
     if (error instanceof AlreadySeeded) return summarize(null, 0);
     throw error;
   }
+  // Through the chat domain, once the rows it reads (contract, members) are committed.
+  await seedDemoConversations();
   return summarize(plan, Math.round(performance.now() - started));
 }

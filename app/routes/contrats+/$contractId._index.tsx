@@ -113,7 +113,8 @@ export default function ContractPage() {
         formError={actionData?.intent === "accept" ? actionData.message : undefined}
       />
       <ContractTermsSection terms={page.terms} milestones={page.milestones} />
-      <nav className="card row" aria-label="Travail et relevés">
+      <nav className="card row" aria-label="Travail, relevés et messages">
+        <Link to={`/messages/contrat/${contract.id}`}>Messages</Link>
         <Link to={`/contrats/${contract.id}/travail`}>Travail réalisé</Link>
         <Link to={`/contrats/${contract.id}/releves`}>Relevés mensuels</Link>
       </nav>

@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
 import { getOptionalUser, requireUser } from "#app/auth/session.server";
+import { AskQuestionSection } from "#app/components/chat-ask-question";
 import { MissionDetails } from "#app/components/mission-details";
 import { ProposalCallToAction } from "#app/components/proposal-cta";
 import { missionStatusLabels, type MissionStatus } from "#app/domain/missions/mission-machine";
@@ -18,7 +19,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
-  return handle(() => getMissionPage({ user, missionId: params.missionId ?? "" }));
+  const page = await handle(() => getMissionPage({ user, missionId: params.missionId ?? "" }));
+  // A fresh id per render keeps a re-posted question from being sent twice.
+  return { ...page, questionClientId: crypto.randomUUID() };
 }
 
 const intentSchema = z.object({ intent: z.enum(["submit", "close", "cancel"]) });
@@ -100,6 +103,9 @@ export default function MissionPage() {
       <PageNotices />
       {page.isOwner ? <OwnerActions id={mission.id} status={mission.status} /> : null}
       <ProposalCallToAction missionId={mission.id} panel={page.proposals} />
+      {page.proposals?.kind === "bidder" && !page.proposals.liveProposalId && mission.status === "OPEN" ? (
+        <AskQuestionSection missionId={mission.id} clientId={page.questionClientId} />
+      ) : null}
       <MissionDetails {...page} />
       <p>
         <a href={`/missions/${mission.id}.ics`} download>

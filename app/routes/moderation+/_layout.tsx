@@ -28,6 +28,9 @@ export default function ModerationLayout() {
             <NavLink to="/moderation/journal">Journal des actions</NavLink>
           </li>
           <li>
+            <NavLink to="/moderation/signalements">Signalements</NavLink>
+          </li>
+          <li>
             <NavLink to="/moderation/paiements">Paiements</NavLink>
           </li>
         </ul>

@@ -1,0 +1,108 @@
+import { renderToString } from "react-dom/server";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
+import { AuthenticityTokenProvider } from "remix-utils/csrf/react";
+import { describe, expect, it } from "vitest";
+import { askQuestion, sendMessage } from "#app/domain/chat/chat.server";
+import { db } from "#app/lib/db.server";
+import * as conversationPage from "#app/routes/messages+/$conversationId";
+import * as listPage from "#app/routes/messages+/_index";
+import * as missionPage from "#app/routes/missions+/$missionId";
+import { openMissionWithBusiness, publishedSecretary, signPledgeFor } from "#tests/factories/proposals";
+import { getRequest } from "#tests/setup/requests";
+import { runRoute } from "#tests/setup/route-result";
+
+type Page = { loader: Parameters<typeof runRoute>[0]; default: React.ComponentType };
+
+/** The page as the server renders it (no JavaScript): its HTML and its visible text. */
+async function render(page: Page, path: string, userId: string, params: Record<string, string> = {}) {
+  const result = await runRoute(page.loader, await getRequest(path, { userId }), params);
+  expect(result.status).toBe(200);
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, kind: true } });
+  // The root route's data, which some components read (who is signed in).
+  const routes = [
+    {
+      id: "root",
+      loader: () => ({ user }),
+      children: [{ id: "r", path: "*", loader: () => result.data, Component: page.default }],
+    },
+  ];
+  const handler = createStaticHandler(routes);
+  const context = await handler.query(new Request(`http://localhost${path}`));
+  if (context instanceof Response) throw new Error("unexpected redirect");
+  const html = renderToString(
+    <AuthenticityTokenProvider token="t">
+      <StaticRouterProvider router={createStaticRouter(handler.dataRoutes, context)} context={context} />
+    </AuthenticityTokenProvider>,
+  ).replace(/<script>.*<\/script>/s, "");
+  return { html, text: html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ") };
+}
+
+async function conversation(spec: Parameters<typeof openMissionWithBusiness>[0] = {}) {
+  const { business, mission } = await openMissionWithBusiness(spec);
+  const secretary = await publishedSecretary();
+  if (spec.medicalSecrecy) await signPledgeFor(secretary.id);
+  const { conversationId } = await askQuestion({
+    actorId: secretary.id,
+    missionId: mission.id,
+    clientId: `render-${mission.id}`,
+    body: "Bonjour, une question sur les horaires.",
+  });
+  return { business, secretary, conversationId };
+}
+
+describe("conversation pages, rendered without JavaScript", () => {
+  it("escapes a script, links only web and mail addresses safely, and says why details are masked", async () => {
+    const { business, secretary, conversationId } = await conversation();
+    const body =
+      "Voici <script>alert(1)</script> le lien https://exemple.fr/doc et javascript:alert(2) ; écrivez à contact@cabinet-lefevre.fr";
+    await sendMessage({ actorId: business.id, conversationId, clientId: "render-send-01", body });
+    const path = `/messages/${conversationId}`;
+
+    const seen = await render(conversationPage, path, secretary.id, { conversationId });
+    expect(seen.html).not.toContain("<script>alert");
+    expect(seen.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(seen.html).toMatch(
+      /<a href="https:\/\/exemple\.fr\/doc" (?=[^>]*target="_blank")(?=[^>]*rel="noopener noreferrer nofollow")[^>]*>/,
+    );
+    expect(seen.html).not.toMatch(/href="javascript:/i);
+    expect(seen.text).not.toContain("contact@cabinet-lefevre.fr");
+    expect(seen.text).toContain("Coordonnées masquées : elles seront visibles une fois le contrat signé");
+    expect(seen.text).toContain("Signaler ce message");
+    expect(seen.html).toMatch(/<form method="post"[^>]*enctype="multipart\/form-data"/i);
+
+    const sent = await render(conversationPage, path, business.id, { conversationId });
+    expect(sent.text).toContain("contact@cabinet-lefevre.fr");
+    expect(sent.text).toContain("Vos coordonnées sont masquées pour votre interlocuteur");
+    // The secretary opened the page after the message: the business sees it read.
+    expect(sent.text).toMatch(/Lu/);
+  });
+
+  it("reminds everyone of medical secrecy on a medical mission", async () => {
+    const { business, conversationId } = await conversation({ medicalSecrecy: true });
+    const page = await render(conversationPage, `/messages/${conversationId}`, business.id, {
+      conversationId,
+    });
+    expect(page.text).toContain("Ne partagez aucune donnée de patient dans la messagerie.");
+  });
+
+  it("lists conversations with the counterpart, the mission, an excerpt and an unread badge", async () => {
+    const { business } = await conversation();
+    const list = await render(listPage, "/messages", business.id);
+    expect(list.text).toContain("Claire Morel");
+    expect(list.text).toContain("Bonjour, une question sur les horaires.");
+    expect(list.html).toContain('aria-label="1 message non lu"');
+    const empty = await render(listPage, "/messages", (await publishedSecretary("Personne")).id);
+    expect(empty.text).toContain("Vous n’avez encore aucune conversation.");
+  });
+
+  it("offers « Poser une question » on an open mission to a secretary, not to its business", async () => {
+    const { business, mission } = await openMissionWithBusiness();
+    const secretary = await publishedSecretary();
+    const path = `/missions/${mission.id}`;
+    const asked = await render(missionPage, path, secretary.id, { missionId: mission.id });
+    expect(asked.text).toContain("Poser une question");
+    expect(asked.html).toContain(`action="/messages/question?mission=${mission.id}"`);
+    const owner = await render(missionPage, path, business.id, { missionId: mission.id });
+    expect(owner.text).not.toContain("Poser une question");
+  });
+});
