@@ -13,7 +13,11 @@ export function AskQuestionForm({
   error?: string;
 }) {
   return (
-    <Form method="post" action={`/messages/question?mission=${missionId}`} className="form">
+    <Form
+      method="post"
+      action={`/messages/question?mission=${encodeURIComponent(missionId)}`}
+      className="form"
+    >
       <AuthenticityTokenInput />
       <input type="hidden" name="missionId" value={missionId} />
       <input type="hidden" name="clientId" value={clientId} />

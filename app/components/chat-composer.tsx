@@ -25,6 +25,8 @@ type Props = {
   connected: boolean;
   onSent: (message: MessageDTO) => void;
   error?: string | null;
+  /** The text of a refused post (no JavaScript): typed again into the box, not lost. */
+  draft?: string;
 };
 
 function useTypingEmitter(socket: Socket | null, conversationId: string) {
@@ -37,18 +39,15 @@ function useTypingEmitter(socket: Socket | null, conversationId: string) {
 }
 
 type SendArgs = Pick<Props, "conversationId" | "socket" | "connected" | "onSent">;
+type SendResult = { intent?: string; message?: string; sent?: MessageDTO };
 
 /**
- * How a submit is sent: over the socket with its ack for text when connected, otherwise by a fetch
- * post of the form (the action then answers with the message rather than a redirect).
+ * The message being sent: its client id is kept until a send succeeds, so retrying after a
+ * timeout or an error reuses it and the server stores the message once even if the first attempt
+ * did arrive. A success clears the id and the form.
  */
-function useComposerSend({ conversationId, socket, connected, onSent }: SendArgs) {
-  const fetcher = useFetcher<{ intent?: string; message?: string; sent?: MessageDTO }>();
+function usePendingMessage(onSent: Props["onSent"]) {
   const form = useRef<HTMLFormElement>(null);
-  const [socketError, setSocketError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-  // Kept until a send succeeds: retrying after a timeout or an error reuses it, so the server
-  // stores the message once even if the first attempt did arrive.
   const pendingId = useRef<string | null>(null);
   const clientIdFor = () => (pendingId.current ??= newClientId());
   const succeeded = useCallback(
@@ -56,10 +55,41 @@ function useComposerSend({ conversationId, socket, connected, onSent }: SendArgs
       pendingId.current = null;
       onSent(message);
       form.current?.reset();
+      // reset() restores the defaultValue, which may be a refused draft: the box must be empty.
+      const body = form.current?.elements.namedItem("body");
+      if (body instanceof HTMLTextAreaElement) body.value = "";
     },
     [onSent],
   );
+  return { form, clientIdFor, succeeded };
+}
 
+/** Text over the socket, answered by its ack (or a French error after 10 s without one). */
+function useSocketSend(socket: Socket | null, conversationId: string, succeeded: (m: MessageDTO) => void) {
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  function send(clientId: string, body: string) {
+    setSending(true);
+    socket
+      ?.timeout(10_000)
+      .emit("message:send", { conversationId, clientId, body }, (timeout: Error | null, ack: Ack) => {
+        setSending(false);
+        if (timeout) return setError("Le message n’a pas pu partir : vérifiez votre connexion et réessayez.");
+        if (!ack.ok) return setError(ack.error);
+        succeeded(ack.message);
+      });
+  }
+  return { send, sending, error, clearError: () => setError(null) };
+}
+
+/**
+ * How a submit is sent: over the socket with its ack for text when connected, otherwise by a fetch
+ * post of the form (the action then answers with the message rather than a redirect).
+ */
+function useComposerSend({ conversationId, socket, connected, onSent }: SendArgs) {
+  const fetcher = useFetcher<SendResult>();
+  const { form, clientIdFor, succeeded } = usePendingMessage(onSent);
+  const overSocket = useSocketSend(socket, conversationId, succeeded);
   const sent = fetcher.data?.sent;
   useEffect(() => {
     if (sent) succeeded(sent);
@@ -70,22 +100,13 @@ function useComposerSend({ conversationId, socket, connected, onSent }: SendArgs
     const data = new FormData(event.currentTarget);
     const file = data.get("attachment");
     const hasFile = file instanceof File && file.size > 0;
-    setSocketError(null);
-    if (hasFile || !socket || !connected) {
-      data.set("enhanced", "1");
-      data.set("clientId", clientIdFor());
-      if (!hasFile) data.delete("attachment");
-      return fetcher.submit(data, { method: "post", encType: "multipart/form-data" });
-    }
-    setSending(true);
-    const payload = { conversationId, clientId: clientIdFor(), body: String(data.get("body") ?? "") };
-    socket.timeout(10_000).emit("message:send", payload, (timeout: Error | null, ack: Ack) => {
-      setSending(false);
-      if (timeout)
-        return setSocketError("Le message n’a pas pu partir : vérifiez votre connexion et réessayez.");
-      if (!ack.ok) return setSocketError(ack.error);
-      succeeded(ack.message);
-    });
+    overSocket.clearError();
+    if (!hasFile && socket && connected)
+      return overSocket.send(clientIdFor(), String(data.get("body") ?? ""));
+    data.set("enhanced", "1");
+    data.set("clientId", clientIdFor());
+    if (!hasFile) data.delete("attachment");
+    fetcher.submit(data, { method: "post", encType: "multipart/form-data" });
   }
 
   const fetchError = fetcher.data?.intent === "send" ? fetcher.data.message : null;
@@ -93,12 +114,12 @@ function useComposerSend({ conversationId, socket, connected, onSent }: SendArgs
     fetcher,
     form,
     onSubmit,
-    busy: sending || fetcher.state !== "idle",
-    error: socketError ?? fetchError,
+    busy: overSocket.sending || fetcher.state !== "idle",
+    error: overSocket.error ?? fetchError,
   };
 }
 
-export function ChatComposer({ conversationId, clientId, socket, connected, onSent, error }: Props) {
+export function ChatComposer({ conversationId, clientId, socket, connected, onSent, error, draft }: Props) {
   const {
     fetcher,
     form,
@@ -133,6 +154,7 @@ export function ChatComposer({ conversationId, clientId, socket, connected, onSe
           name="body"
           rows={3}
           maxLength={5000}
+          defaultValue={draft}
           onInput={emitTyping}
           aria-invalid={shownError ? true : undefined}
           aria-describedby={shownError ? "chat-error" : undefined}

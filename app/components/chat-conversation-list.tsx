@@ -17,8 +17,9 @@ export function ChatConversationList({ conversations }: { conversations: Convers
               <span className="conversation-head">
                 <strong>{conversation.counterpart}</strong>
                 {conversation.unreadCount ? (
-                  <span className="counter" aria-label={unreadLabel(conversation.unreadCount)}>
-                    {conversation.unreadCount}
+                  <span className="counter">
+                    <span aria-hidden="true">{conversation.unreadCount}</span>
+                    <span className="visually-hidden">{unreadLabel(conversation.unreadCount)}</span>
                   </span>
                 ) : null}
               </span>

@@ -1,7 +1,7 @@
 // A conversation page: who takes part, the reminders, the history (oldest first, older pages by a
 // link), the live typing line and the composer.
 import { Link, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ChatComposer } from "#app/components/chat-composer";
 import { typingLabel, useLiveConversation } from "#app/components/chat-live-conversation";
 import { ChatMessage } from "#app/components/chat-message";
@@ -14,8 +14,38 @@ type Props = {
   userId: string;
   clientId: string;
   olderPage: boolean;
-  error: { intent: string; message: string } | null;
+  error: { intent: string; message: string; body?: string } | null;
 };
+
+type Typer = { userId: string; name: string };
+export type TypingAnnouncement = { userIds: string[]; text: string };
+
+/**
+ * What the screen reader hears about typing: the line once when someone starts (a new person in
+ * the list), nothing while they go on (the list is refreshed every second), cleared when all stop.
+ */
+export function nextTypingAnnouncement(previous: TypingAnnouncement, typing: Typer[]): TypingAnnouncement {
+  const userIds = typing.map((t) => t.userId);
+  if (userIds.length === 0) return { userIds, text: "" };
+  const started = userIds.some((id) => !previous.userIds.includes(id));
+  return { userIds, text: started ? typingLabel(typing) : previous.text };
+}
+
+/** The visible line is not a live region; a polite status speaks once per start. */
+function TypingLine({ typing }: { typing: Typer[] }) {
+  const [announcement, setAnnouncement] = useState<TypingAnnouncement>({ userIds: [], text: "" });
+  useEffect(() => setAnnouncement((previous) => nextTypingAnnouncement(previous, typing)), [typing]);
+  return (
+    <>
+      <p className="chat-typing" aria-hidden="true">
+        {typingLabel(typing)}
+      </p>
+      <p className="visually-hidden" role="status">
+        {announcement.text}
+      </p>
+    </>
+  );
+}
 
 /** The id of the viewer's newest message that another participant has read, if any. */
 export function readReceiptId(messages: MessageDTO[], marks: ConversationView["readMarks"], userId: string) {
@@ -108,9 +138,7 @@ export function ChatConversation({ view, userId, clientId, olderPage, error }: P
       {live.messages.length ? null : (
         <p className="muted">Aucun message pour l’instant : écrivez le premier.</p>
       )}
-      <p className="chat-typing" aria-live="polite">
-        {typingLabel(live.typing)}
-      </p>
+      <TypingLine typing={live.typing} />
       <ChatComposer
         conversationId={view.id}
         clientId={clientId}
@@ -118,6 +146,7 @@ export function ChatConversation({ view, userId, clientId, olderPage, error }: P
         connected={live.connected}
         onSent={live.add1}
         error={error?.intent === "send" ? error.message : null}
+        draft={error?.intent === "send" ? error.body : undefined}
       />
     </div>
   );

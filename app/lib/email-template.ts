@@ -6,8 +6,14 @@ export type EmailContent = {
   footnote?: string;
 };
 
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+/** Escapes a value for HTML text and double- or single-quoted attributes. */
+export const escapeHtml = (s: string) =>
+  s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 
 /** One plain-text and one HTML rendering of the same French message; every value is escaped. */
 export function renderEmail(content: EmailContent): { subject: string; text: string; html: string } {

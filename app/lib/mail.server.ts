@@ -16,6 +16,9 @@ export type Mail = {
 
 let transport: Transporter | undefined;
 
+/** A hung SMTP server fails the send after 10 s (the outbox retries it) instead of stalling the job. */
+export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 10_000 };
+
 /** Drops the cached SMTP transport (tests that change SMTP_URL, or a server that was restarted). */
 export function resetMailTransport(): void {
   transport?.close();
@@ -33,7 +36,7 @@ function mailDir() {
 export async function sendMail(mail: Mail): Promise<void> {
   const env = getEnv();
   if (env.SMTP_URL) {
-    transport ??= nodemailer.createTransport(env.SMTP_URL);
+    transport ??= nodemailer.createTransport({ url: env.SMTP_URL, ...SMTP_TIMEOUTS });
     await transport.sendMail({ from: env.MAIL_FROM, ...mail });
     return;
   }
@@ -61,7 +64,9 @@ export async function listCapturedMail(): Promise<CapturedMail[]> {
   const mails = await Promise.all(
     files
       .filter((f) => f.endsWith(".json"))
-      .map(async (f) => capturedMailSchema.safeParse(JSON.parse(await fs.readFile(path.join(mailDir(), f), "utf8")))),
+      .map(async (f) =>
+        capturedMailSchema.safeParse(JSON.parse(await fs.readFile(path.join(mailDir(), f), "utf8"))),
+      ),
   );
   return mails
     .flatMap((m) => (m.success ? [m.data] : []))
@@ -71,7 +76,9 @@ export async function listCapturedMail(): Promise<CapturedMail[]> {
 export async function findCapturedMail(id: string): Promise<CapturedMail | null> {
   if (!/^[\w-]+$/.test(id)) return null;
   try {
-    return capturedMailSchema.parse(JSON.parse(await fs.readFile(path.join(mailDir(), `${id}.json`), "utf8")));
+    return capturedMailSchema.parse(
+      JSON.parse(await fs.readFile(path.join(mailDir(), `${id}.json`), "utf8")),
+    );
   } catch {
     return null;
   }

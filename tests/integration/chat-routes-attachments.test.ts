@@ -85,3 +85,100 @@ describe("attachments", () => {
     expect(await db.messageAttachment.count({ where: { conversationId } })).toBe(0);
   });
 });
+
+describe("the size of a post, checked before the CSRF token and the participant (one request holds little memory)", () => {
+  const MB = 1024 * 1024;
+
+  /** A hand-built multipart post: any parts, sent chunked (no Content-Length) unless `length` is given. */
+  async function rawPost(conversationId: string, userId: string, parts: Part[], length?: number) {
+    const request = await multipartRequest(`/messages/${conversationId}`, {}, { userId, csrf: false });
+    const form = new FormData();
+    for (const part of parts) {
+      if (part.file) form.append(part.name, new File([part.file as BlobPart], part.filename ?? "f.pdf"));
+      else form.append(part.name, part.value ?? "");
+    }
+    const headers = new Headers(request.headers);
+    if (length !== undefined) headers.set("Content-Length", String(length));
+    const body = new Request("http://localhost", { method: "POST", body: form });
+    headers.set("Content-Type", body.headers.get("Content-Type")!);
+    return new Request(request.url, {
+      method: "POST",
+      body: body.body,
+      headers,
+      duplex: "half",
+    } as RequestInit);
+  }
+  type Part = { name: string; value?: string; file?: Uint8Array; filename?: string };
+
+  it("refuses with 413 a declared length over 10 Mo + 64 Ko, without reading the body", async () => {
+    const { business, conversationId } = await conversationWithQuestion();
+    const request = await rawPost(
+      conversationId,
+      business.id,
+      [{ name: "intent", value: "send" }],
+      10 * MB + 64 * 1024 + 1,
+    );
+    const result = await runRoute(conversationPage.action, request, { conversationId });
+    expect(result.status).toBe(413);
+    expect(result.data.message).toMatch(/dépassent 10 Mo/);
+    expect(request.bodyUsed).toBe(false);
+  });
+
+  it("refuses with 413 many file parts whose total is too large, even sent chunked with no length", async () => {
+    const { business, conversationId } = await conversationWithQuestion();
+    const chunk = new Uint8Array(3 * MB);
+    const files = Array.from({ length: 4 }, (_, i) => ({
+      name: `extra${i}`,
+      file: chunk,
+      filename: `f${i}.pdf`,
+    }));
+    const request = await rawPost(conversationId, business.id, [{ name: "intent", value: "send" }, ...files]);
+    expect(request.headers.get("Content-Length")).toBeNull();
+    const result = await runRoute(conversationPage.action, request, { conversationId });
+    expect(result.status).toBe(413);
+    expect(await db.message.count({ where: { conversationId } })).toBe(1);
+  });
+
+  it("refuses with 413 text fields over 64 Ko", async () => {
+    const { business, conversationId } = await conversationWithQuestion();
+    const request = await rawPost(conversationId, business.id, [
+      { name: "intent", value: "send" },
+      { name: "padding", value: "x".repeat(65 * 1024) },
+    ]);
+    expect((await runRoute(conversationPage.action, request, { conversationId })).status).toBe(413);
+  });
+
+  it("keeps one file, the one named « attachment »: other file parts and a second attachment are dropped", async () => {
+    const { business, conversationId } = await conversationWithQuestion();
+    const form = await multipartRequest(
+      `/messages/${conversationId}`,
+      { intent: "send", clientId: "one-file-0001", body: "Deux fichiers" },
+      { userId: business.id, file: { name: "devis.pdf", bytes: pdf, type: "application/pdf" } },
+    );
+    const fields = await form.formData();
+    fields.append("attachment", new File([pdf as BlobPart], "second.pdf", { type: "application/pdf" }));
+    fields.append("autre", new File([pdf as BlobPart], "autre.pdf", { type: "application/pdf" }));
+    const request = new Request(form.url, {
+      method: "POST",
+      body: fields,
+      headers: { Cookie: form.headers.get("Cookie")! },
+    });
+    const result = await runRoute(conversationPage.action, request, { conversationId });
+    expect(result.status).toBe(302);
+    const attachments = await db.messageAttachment.findMany({ where: { conversationId } });
+    expect(attachments.map((a) => a.fileName)).toEqual(["devis.pdf"]);
+  });
+
+  it("gives the typed text back when a message is refused, so that it is not lost without JavaScript", async () => {
+    const { business, conversationId } = await conversationWithQuestion();
+    const exe = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(200, 1)]);
+    const request = await multipartRequest(
+      `/messages/${conversationId}`,
+      { intent: "send", clientId: "keep-text-0001", body: "Voici le devis signé." },
+      { userId: business.id, file: { name: "devis.pdf", bytes: exe, type: "application/pdf" } },
+    );
+    const result = await runRoute(conversationPage.action, request, { conversationId });
+    expect(result.status).toBe(400);
+    expect(result.data).toMatchObject({ intent: "send", body: "Voici le devis signé." });
+  });
+});

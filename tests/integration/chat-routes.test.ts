@@ -249,6 +249,15 @@ describe("/messages/question", () => {
     );
     expect(empty.status).toBe(400);
   });
+
+  it("answers 404 to a missing or malformed mission id (it goes back into links and the form's URL)", async () => {
+    const secretary = await publishedSecretary();
+    for (const mission of ["", "../../compte", "a&redirectTo=//evil.example", "x".repeat(65)]) {
+      const path = `/messages/question?mission=${encodeURIComponent(mission)}`;
+      const page = await runRoute(questionRoute.loader, await getRequest(path, { userId: secretary.id }));
+      expect(page.status, mission).toBe(404);
+    }
+  });
 });
 
 describe("/messages/contrat/:contractId", () => {

@@ -19,7 +19,7 @@ import {
   startEmailOutbox,
 } from "#app/domain/notifications/email-outbox.server";
 import { queueDailyDigests } from "#app/domain/notifications/notification-digest.server";
-import { notify } from "#app/domain/notifications/notifications.server";
+import { notify, updatePreferences } from "#app/domain/notifications/notifications.server";
 import { db } from "#app/lib/db.server";
 import { resetMailTransport } from "#app/lib/mail.server";
 import { notificationsOf, outboxTo, setEmailMode } from "#tests/factories/notifications";
@@ -163,6 +163,7 @@ describe("email outbox", () => {
     expect(headerOf(mail!.raw, "List-Unsubscribe")).toMatch(
       /^<https:\/\/permanence\.test\/notifications\/desabonnement\?token=/,
     );
+    expect(headerOf(mail!.raw, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
     const text = partOf(mail!.raw, "text/plain");
     const html = partOf(mail!.raw, "text/html");
     expect(text).toContain("Bonjour Élodie Martin,");
@@ -198,6 +199,32 @@ describe("email outbox", () => {
   });
 });
 
+describe("several drains at once (two web instances and the worker)", () => {
+  it("sends each row once: a row is claimed before it is sent", async () => {
+    const users = [await createSecretary(), await createSecretary(), await createBusiness()];
+    for (const user of users) await queuedFor(user, `Paiement pour ${user.id}`);
+    received.length = 0;
+    mode = "accept";
+    const results = await Promise.all([drainEmailOutbox(T0), drainEmailOutbox(T0), drainEmailOutbox(T0)]);
+    expect(results.reduce((sum, r) => sum + r.sent, 0)).toBe(3);
+    const to = received.flatMap((m) => m.to).sort();
+    expect(to).toEqual(users.map((u) => u.email).sort());
+    for (const user of users) expect((await outboxTo(user.email))[0]!.status).toBe("SENT");
+  });
+
+  it("a claimed row is left alone for 10 minutes, then retried if its sender died", async () => {
+    const user = await createSecretary();
+    await queuedFor(user);
+    const [row] = await outboxTo(user.email);
+    // Another instance claimed it and crashed before sending.
+    await db.emailOutbox.update({ where: { id: row!.id }, data: { nextAttemptAt: later(10 * 60_000) } });
+    received.length = 0;
+    expect(await drainEmailOutbox(later(60_000))).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await drainEmailOutbox(later(10 * 60_000))).toMatchObject({ sent: 1 });
+    expect(received).toHaveLength(1);
+  });
+});
+
 describe("daily digest", () => {
   it("from 08:00 Paris time, one e-mail listing what waited, once a day", async () => {
     const user = await createBusiness({ displayName: "Hélène Dupont" });
@@ -230,5 +257,37 @@ describe("daily digest", () => {
 
     // The next day, the third one goes out.
     expect(await queueDailyDigests(later(86_400_000, morning))).toBe(1);
+  });
+  it("two runs at once queue one digest", async () => {
+    const user = await createBusiness();
+    await setEmailMode(user.id, "DAILY");
+    await queuedFor(user, "Un paiement");
+    const morning = new Date("2026-12-01T07:05:00Z");
+    const counts = await Promise.all([queueDailyDigests(morning), queueDailyDigests(morning)]);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(await outboxTo(user.email)).toHaveLength(1);
+  });
+
+  it("choosing DAILY at 15:00: nothing until the next 08:00, then every day at 08:00 (no drift)", async () => {
+    const user = await createBusiness();
+    const switchedAt = new Date("2026-12-01T14:00:00Z"); // 15:00 in Paris
+    await updatePreferences({ actorId: user.id, input: { emailMode: "DAILY" }, now: switchedAt });
+    await queuedFor(user, "Un paiement");
+    expect(await queueDailyDigests(later(30 * 60_000, switchedAt))).toBe(0);
+    expect(await queueDailyDigests(new Date("2026-12-01T22:00:00Z"))).toBe(0);
+    expect(await queueDailyDigests(new Date("2026-12-02T06:59:00Z"))).toBe(0); // 07:59 Paris
+    // A late run (10:30 Paris) on the 2nd, then the 3rd at 08:05: the clock does not move to 10:30.
+    expect(await queueDailyDigests(new Date("2026-12-02T09:30:00Z"))).toBe(1);
+    await queuedFor(user, "Un autre paiement");
+    expect(await queueDailyDigests(new Date("2026-12-02T20:00:00Z"))).toBe(0);
+    expect(await queueDailyDigests(new Date("2026-12-03T07:05:00Z"))).toBe(1);
+    // Choosing DAILY again while already DAILY does not restart the clock.
+    await queuedFor(user, "Encore un");
+    await updatePreferences({
+      actorId: user.id,
+      input: { emailMode: "DAILY" },
+      now: new Date("2026-12-04T06:00:00Z"),
+    });
+    expect(await queueDailyDigests(new Date("2026-12-04T07:01:00Z"))).toBe(1);
   });
 });

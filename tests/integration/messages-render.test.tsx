@@ -14,7 +14,13 @@ import { runRoute } from "#tests/setup/route-result";
 type Page = { loader: Parameters<typeof runRoute>[0]; default: React.ComponentType };
 
 /** The page as the server renders it (no JavaScript): its HTML and its visible text. */
-async function render(page: Page, path: string, userId: string, params: Record<string, string> = {}) {
+async function render(
+  page: Page,
+  path: string,
+  userId: string,
+  params: Record<string, string> = {},
+  actionData?: unknown,
+) {
   const result = await runRoute(page.loader, await getRequest(path, { userId }), params);
   expect(result.status).toBe(200);
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, kind: true } });
@@ -23,11 +29,22 @@ async function render(page: Page, path: string, userId: string, params: Record<s
     {
       id: "root",
       loader: () => ({ user }),
-      children: [{ id: "r", path: "*", loader: () => result.data, Component: page.default }],
+      children: [
+        {
+          id: "r",
+          path: "*",
+          loader: () => result.data,
+          action: () => (actionData ?? null) as Record<string, unknown> | null,
+          Component: page.default,
+        },
+      ],
     },
   ];
   const handler = createStaticHandler(routes);
-  const context = await handler.query(new Request(`http://localhost${path}`));
+  const method = actionData === undefined ? "GET" : "POST";
+  const context = await handler.query(
+    new Request(`http://localhost${path}`, { method, body: method === "POST" ? "" : undefined }),
+  );
   if (context instanceof Response) throw new Error("unexpected redirect");
   const html = renderToString(
     <AuthenticityTokenProvider token="t">
@@ -77,6 +94,33 @@ describe("conversation pages, rendered without JavaScript", () => {
     expect(sent.text).toMatch(/Lu/);
   });
 
+  it("a refused message (no JavaScript) comes back with its text in the box", async () => {
+    const { business, conversationId } = await conversation();
+    const refusal = {
+      intent: "send",
+      message: "Ce type de fichier n’est pas accepté.",
+      body: "Mon <brouillon> long",
+    };
+    const page = await render(
+      conversationPage,
+      `/messages/${conversationId}`,
+      business.id,
+      { conversationId },
+      refusal,
+    );
+    expect(page.text).toContain("Ce type de fichier n’est pas accepté.");
+    expect(page.html).toMatch(/<textarea[^>]*name="body"[^>]*>Mon &lt;brouillon&gt; long<\/textarea>/);
+  });
+
+  it("announces typing through a one-time status, not a live line re-read at every update", async () => {
+    const { business, conversationId } = await conversation();
+    const page = await render(conversationPage, `/messages/${conversationId}`, business.id, {
+      conversationId,
+    });
+    expect(page.html).toMatch(/<p class="chat-typing" aria-hidden="true">/);
+    expect(page.html).toMatch(/<p class="visually-hidden" role="status">/);
+  });
+
   it("reminds everyone of medical secrecy on a medical mission", async () => {
     const { business, conversationId } = await conversation({ medicalSecrecy: true });
     const page = await render(conversationPage, `/messages/${conversationId}`, business.id, {
@@ -90,7 +134,12 @@ describe("conversation pages, rendered without JavaScript", () => {
     const list = await render(listPage, "/messages", business.id);
     expect(list.text).toContain("Claire Morel");
     expect(list.text).toContain("Bonjour, une question sur les horaires.");
-    expect(list.html).toContain('aria-label="1 message non lu"');
+    // The badge's number is hidden from screen readers, who read the words instead (an aria-label
+    // on a <span> is not read).
+    expect(list.html).not.toContain("aria-label=");
+    expect(list.html).toMatch(
+      /<span aria-hidden="true">1<\/span><span class="visually-hidden">1 message non lu<\/span>/,
+    );
     const empty = await render(listPage, "/messages", (await publishedSecretary("Personne")).id);
     expect(empty.text).toContain("Vous n’avez encore aucune conversation.");
   });

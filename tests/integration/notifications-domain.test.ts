@@ -13,6 +13,7 @@ import {
   countUnreadNotifications,
   listNotifications,
 } from "#app/domain/notifications/notifications.server";
+import { notificationEmail } from "#app/domain/notifications/notification-emails";
 import { unsubscribeToken } from "#app/domain/notifications/unsubscribe-token.server";
 import { declineProposal } from "#app/domain/proposals/proposal-decisions.server";
 import { submitProposal } from "#app/domain/proposals/proposals.server";
@@ -111,20 +112,23 @@ describe("fan-out of each event", () => {
     expect(await notificationsOf(business.id)).toEqual([]);
   });
 
-  it("an accepted bid tells the bidder and asks both sides to accept the contract", async () => {
+  it("an accepted bid: one notice for the bidder, the other members asked to accept, not the actor", async () => {
     const business = await createBusiness();
     const mission = await openMissionFor(business, { endDate: new Date("2027-03-31T00:00:00Z") });
+    const colleague = await createBusiness();
+    await addMember(business.organization.id, colleague);
     const secretary = await createSecretary({ status: "PUBLISHED" });
     const proposal = await createLiveProposal({ missionId: mission.id, bidder: secretary });
     const { contractId } = await acceptProposal({ actorId: business.id, proposalId: proposal.id });
     const types = (rows: { type: string; link: string | null }[]) => rows.map((r) => [r.type, r.link]);
-    expect(types(await notificationsOf(secretary.id))).toEqual(
-      expect.arrayContaining([
-        ["PROPOSAL_ACCEPTED", `/contrats/${contractId}`],
-        ["CONTRACT_TO_ACCEPT", `/contrats/${contractId}`],
-      ]),
-    );
-    expect(types(await notificationsOf(business.id))).toEqual([
+    // The accepted bid already says "relisez et acceptez le contrat": one notice, not two.
+    expect(types(await notificationsOf(secretary.id))).toEqual([
+      ["PROPOSAL_ACCEPTED", `/contrats/${contractId}`],
+    ]);
+    expect(await outboxTo(secretary.email)).toHaveLength(1);
+    // The member who accepted is not told of her own action; her colleague is.
+    expect(await notificationsOf(business.id)).toEqual([]);
+    expect(types(await notificationsOf(colleague.id))).toEqual([
       ["CONTRACT_TO_ACCEPT", `/contrats/${contractId}`],
     ]);
   });
@@ -383,5 +387,38 @@ describe("unsubscribe", () => {
     expect(await db.notificationPreference.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({
       emailMode: "NEVER",
     });
+  });
+
+  it("drops what still waited: PENDING e-mails become FAILED « désabonné », digest items SKIPPED", async () => {
+    const [user, other] = [await createBusiness(), await createBusiness()];
+    const pay = (userIds: string[], title: string) =>
+      notify(db, { userIds, type: "PAYMENT_RECEIVED", title, body: "", link: null });
+    await pay([user.id, other.id], "Avant");
+    await db.emailOutbox.updateMany({ where: { to: user.email }, data: { status: "SENT" } });
+    await pay([user.id, other.id], "En attente");
+    await setEmailMode(user.id, "DAILY");
+    await pay([user.id], "Pour le résumé");
+    await unsubscribe({ token: unsubscribeToken(user.id) });
+    const rows = (await outboxTo(user.email)).map((r) => [r.subject, r.status, r.lastError]);
+    expect(rows.sort()).toEqual([
+      ["Paiement envoyé : Avant", "SENT", null],
+      ["Paiement envoyé : En attente", "FAILED", "désabonné"],
+    ]);
+    const states = Object.fromEntries((await notificationsOf(user.id)).map((n) => [n.title, n.emailState]));
+    expect(states).toEqual({ Avant: "QUEUED", "En attente": "QUEUED", "Pour le résumé": "SKIPPED" });
+    expect((await outboxTo(other.email)).map((r) => r.status)).toEqual(["PENDING", "PENDING"]);
+  });
+});
+
+describe("notification e-mails", () => {
+  it("escape every value in the HTML, the footer's links included (a quote closes no attribute)", () => {
+    const mail = notificationEmail(
+      { name: "Anne O'Hara" },
+      { type: "PAYMENT_RECEIVED", title: `Paiement "<b>"`, body: "", link: "/compte/paiements" },
+      { appUrl: "https://permanence.test/o'x", unsubscribeToken: "t" },
+    );
+    expect(mail.html).not.toContain("'");
+    expect(mail.html).toContain('href="https://permanence.test/o&#39;x/notifications/desabonnement?token=t"');
+    expect(mail.html).toContain("Anne O&#39;Hara");
   });
 });

@@ -67,12 +67,15 @@ describe("/notifications", () => {
 
   it("never redirects off the site, even if a stored link says so", async () => {
     const user = await createBusiness();
-    const odd = await notified(user.id, "Lien étrange", "//evil.example/x");
-    const opened = await runRoute(
-      list.action,
-      await formRequest("/notifications", { intent: "open", notificationId: odd.id }, { userId: user.id }),
-    );
-    expect(opened.location).toBe("/notifications");
+    const links = ["//evil.example/x", "/\\evil.example/x", "/\t/evil.example", "https://evil.example"];
+    for (const [i, link] of links.entries()) {
+      const odd = await notified(user.id, `Lien étrange ${i}`, link);
+      const opened = await runRoute(
+        list.action,
+        await formRequest("/notifications", { intent: "open", notificationId: odd.id }, { userId: user.id }),
+      );
+      expect(opened.location, link).toBe("/notifications");
+    }
   });
 
   it("marks all read; refuses a post without the CSRF token and an unknown intent", async () => {
@@ -176,11 +179,34 @@ describe("/notifications/desabonnement", () => {
     }
     const missing = await runRoute(unsubscribePage.loader, await getRequest("/notifications/desabonnement"));
     expect(missing.status).toBe(400);
+    // A token only in the form (not the link) still needs the CSRF token.
     const noCsrf = await runRoute(
+      unsubscribePage.action,
+      await formRequest(
+        "/notifications/desabonnement",
+        { token: unsubscribeToken(victim.id) },
+        { csrf: false },
+      ),
+    );
+    expect(noCsrf.status).toBe(403);
+    // A bad token in the link, whatever the form says: refused.
+    const badLink = await runRoute(
       unsubscribePage.action,
       await formRequest(path("x"), { token: unsubscribeToken(victim.id) }, { csrf: false }),
     );
-    expect(noCsrf.status).toBe(403);
+    expect(badLink.status).toBe(400);
     expect(await emailModeOf(victim.id)).toBe("IMMEDIATE (défaut)");
+  });
+
+  it("one-click (RFC 8058): the mail client's POST to the link, no cookie and no CSRF token, unsubscribes", async () => {
+    const user = await createSecretary();
+    const request = new Request(new URL(path(unsubscribeToken(user.id)), "http://localhost:3000"), {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "List-Unsubscribe=One-Click",
+    });
+    const done = await runRoute(unsubscribePage.action, request);
+    expect(done).toMatchObject({ status: 200, data: { done: true } });
+    expect(await emailModeOf(user.id)).toBe("NEVER");
   });
 });

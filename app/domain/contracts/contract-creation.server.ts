@@ -127,11 +127,18 @@ async function createFromProposal(proposalId: string, authorize: Authorize): Pro
   }
 }
 
-/** The bidder hears her bid was accepted; both sides that a contract waits for them. */
+/**
+ * The bidder hears her bid was accepted; the other parties that a contract waits for them. The
+ * actor is never told of her own action, and nobody gets both notices.
+ */
 async function notifyCreation(tx: Tx, proposalId: string, contractId: string, signer: Signer) {
+  const actor = [signer.actor.id];
   const accepted =
-    signer.actor.as === "BUSINESS" ? await notifyProposalDecided(tx, proposalId, "ACCEPTED") : [];
-  return [...accepted, ...(await notifyContractToAccept(tx, contractId))];
+    signer.actor.as === "BUSINESS"
+      ? await notifyProposalDecided(tx, proposalId, "ACCEPTED", { except: actor })
+      : [];
+  const toAccept = await notifyContractToAccept(tx, contractId, { except: [...actor, ...accepted] });
+  return [...accepted, ...toAccept];
 }
 
 async function ensureOpening(tx: Tx, mission: { id: string; status: string; openings: number }) {

@@ -10,6 +10,18 @@ export async function findDueEmails(now: Date, take: number) {
   });
 }
 
+/**
+ * Takes a due row for this sender: pushes its next attempt `leaseMs` ahead, only if it is still
+ * PENDING and due. Two workers draining at once both read the row; only one claim succeeds.
+ */
+export async function claimEmail(id: string, now: Date, leaseMs: number): Promise<boolean> {
+  const { count } = await db.emailOutbox.updateMany({
+    where: { id, status: "PENDING", nextAttemptAt: { lte: now } },
+    data: { nextAttemptAt: new Date(now.getTime() + leaseMs) },
+  });
+  return count === 1;
+}
+
 export async function markEmailSent(id: string, now: Date) {
   await db.emailOutbox.updateMany({
     where: { id, status: "PENDING" },
@@ -24,14 +36,16 @@ export async function markEmailFailed(
   await db.emailOutbox.updateMany({ where: { id, status: "PENDING" }, data });
 }
 
-/** DAILY users whose last digest is older than `since` (or who never had one) with something waiting. */
+const digestDue = (since: Date) => ({
+  emailMode: "DAILY",
+  OR: [{ lastDigestAt: null }, { lastDigestAt: { lt: since } }],
+});
+
+/** DAILY users whose last digest is before `since` (or who never had one) with something waiting. */
 export async function findDigestRecipients(since: Date, take: number) {
   return db.user.findMany({
     where: {
-      notificationPreference: {
-        emailMode: "DAILY",
-        OR: [{ lastDigestAt: null }, { lastDigestAt: { lte: since } }],
-      },
+      notificationPreference: digestDue(since),
       notifications: { some: { emailState: "DIGEST" } },
     },
     select: { id: true, email: true, displayName: true },
@@ -48,19 +62,28 @@ export async function findDigestNotifications(userId: string) {
   });
 }
 
-/** One transaction: the digest row is queued, its notifications marked, the user's clock reset. */
+/**
+ * One transaction: the user's clock is claimed first (only if the digest is still due, so two
+ * concurrent runs queue one digest), then the digest row is queued and its notifications marked.
+ * Returns false when another run already took it.
+ */
 export async function queueDigest(
   userId: string,
   notificationIds: readonly string[],
   email: { to: string; subject: string; text: string; html: string },
-  now: Date,
-) {
-  await db.$transaction(async (tx) => {
+  { now, since }: { now: Date; since: Date },
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.notificationPreference.updateMany({
+      where: { userId, ...digestDue(since) },
+      data: { lastDigestAt: now },
+    });
+    if (count === 0) return false;
     await tx.emailOutbox.create({ data: { userId, kind: "DIGEST", ...email } });
     await tx.notification.updateMany({
       where: { id: { in: [...notificationIds] }, emailState: "DIGEST" },
       data: { emailState: "QUEUED" },
     });
-    await tx.notificationPreference.update({ where: { userId }, data: { lastDigestAt: now } });
+    return true;
   });
 }

@@ -13,6 +13,8 @@ export const EMAIL_BATCH_SIZE = 50;
 export const MAX_EMAIL_ATTEMPTS = 8;
 const BASE_DELAY_MS = 60_000;
 const MAX_DELAY_MS = 6 * 3_600_000;
+/** How long a claimed row is left to its sender before another worker may try it again. */
+export const EMAIL_CLAIM_MS = 10 * 60_000;
 
 type Logger = Pick<typeof appLogger, "info" | "warn" | "error">;
 export type DrainResult = { sent: number; retried: number; failed: number };
@@ -24,16 +26,21 @@ export const retryDelayMs = (attempts: number) => Math.min(BASE_DELAY_MS * 2 ** 
 function unsubscribeHeaders(userId: string | null): Record<string, string> | undefined {
   if (!userId) return undefined;
   const url = unsubscribeUrl({ appUrl: getEnv().appUrl, unsubscribeToken: unsubscribeToken(userId) });
-  return { "List-Unsubscribe": `<${url}>` };
+  return { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
 }
 
-/** Sends one batch of due rows; each row's outcome is recorded on its own. */
+/**
+ * Sends one batch of due rows; each row's outcome is recorded on its own. Each row is claimed
+ * before it is sent (several web instances and the worker may drain at once): a row another
+ * drain took is skipped.
+ */
 export async function drainEmailOutbox(
   now: Date = new Date(),
   log: Logger = appLogger,
 ): Promise<DrainResult> {
   const result: DrainResult = { sent: 0, retried: 0, failed: 0 };
   for (const row of await repo.findDueEmails(now, EMAIL_BATCH_SIZE)) {
+    if (!(await repo.claimEmail(row.id, now, EMAIL_CLAIM_MS))) continue;
     try {
       const { to, subject, text, html } = row;
       await sendMail({ to, subject, text, html, headers: unsubscribeHeaders(row.userId) });

@@ -1,6 +1,8 @@
 // The daily digest: once a day, from 08:00 Paris time, each DAILY user with notifications waiting
 // (emailState DIGEST) gets one e-mail listing them, through the outbox; they become QUEUED.
-// "Once a day" = the last digest is at least 24 h old, so a late run does not send two in a day.
+// "Once a day" = the last digest is before today's 08:00 Paris: the digest stays at 08:00 whatever
+// time a run happens (no drift), and a late run does not send two in a day. Choosing DAILY sets
+// the clock to that moment, so the first digest is the next 08:00.
 import { getEnv } from "#app/lib/env.server";
 import { startPeriodicJob, type PeriodicJob } from "#app/lib/periodic-job";
 import { logger as appLogger } from "#app/server/logger";
@@ -10,7 +12,6 @@ import * as repo from "./email-outbox.repo.server";
 import { unsubscribeToken } from "./unsubscribe-token.server";
 
 export const DIGEST_HOUR = 8;
-const DAY_MS = 86_400_000;
 const BATCH = 100;
 type Logger = Pick<typeof appLogger, "info" | "warn" | "error">;
 
@@ -25,7 +26,43 @@ export function parisHour(now: Date): number {
   return Number(hour);
 }
 
-async function digestFor(user: { id: string; email: string; displayName: string }, now: Date) {
+/** The offset of Paris time from UTC at `at`, in ms (+1 h in winter, +2 h in summer). */
+function parisOffsetMs(at: Date): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone: "Europe/Paris",
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, Number(p.value)]),
+  );
+  const local = Date.UTC(
+    parts.year!,
+    parts.month! - 1,
+    parts.day!,
+    parts.hour!,
+    parts.minute!,
+    parts.second!,
+  );
+  return local - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** 08:00 Paris time on the Paris calendar day of `now` (DST changes happen at night, not at 08:00). */
+export function todaysDigestTime(now: Date): Date {
+  const paris = new Date(now.getTime() + parisOffsetMs(now));
+  const eight = Date.UTC(paris.getUTCFullYear(), paris.getUTCMonth(), paris.getUTCDate(), DIGEST_HOUR);
+  return new Date(eight - parisOffsetMs(new Date(eight)));
+}
+
+type Window = { now: Date; since: Date };
+
+async function digestFor(user: { id: string; email: string; displayName: string }, window: Window) {
   const rows = await repo.findDigestNotifications(user.id);
   const items = rows.flatMap((r) => (isNotificationType(r.type) ? [{ ...r, type: r.type }] : []));
   if (items.length === 0) return false;
@@ -33,23 +70,23 @@ async function digestFor(user: { id: string; email: string; displayName: string 
     appUrl: getEnv().appUrl,
     unsubscribeToken: unsubscribeToken(user.id),
   });
-  await repo.queueDigest(
+  return repo.queueDigest(
     user.id,
     rows.map((r) => r.id),
     { to: user.email, ...mail },
-    now,
+    window,
   );
-  return true;
 }
 
 /** Queues the digests due at `now`; returns how many. Before 08:00 Paris time, none. */
 export async function queueDailyDigests(now: Date = new Date()): Promise<number> {
   if (parisHour(now) < DIGEST_HOUR) return 0;
+  const since = todaysDigestTime(now);
   let queued = 0;
   for (;;) {
-    const users = await repo.findDigestRecipients(new Date(now.getTime() - DAY_MS), BATCH);
+    const users = await repo.findDigestRecipients(since, BATCH);
     let round = 0;
-    for (const user of users) if (await digestFor(user, now)) round += 1;
+    for (const user of users) if (await digestFor(user, { now, since })) round += 1;
     queued += round;
     if (users.length < BATCH || round === 0) return queued;
   }

@@ -1,6 +1,6 @@
 // The French e-mails of notifications: one per type and the daily digest, plain text and HTML
 // (renderEmail escapes every value), each ending with the preferences and unsubscribe links.
-import { renderEmail } from "#app/lib/email-template";
+import { escapeHtml, renderEmail } from "#app/lib/email-template";
 import { notificationTypeLabels, type NotificationType } from "./notification-types";
 
 type Template = { subject: (title: string) => string; intro: string; action: string };
@@ -73,9 +73,6 @@ const templates: Record<NotificationType, Template> = {
 };
 
 export type MailLinks = { appUrl: string; unsubscribeToken: string };
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export const unsubscribeUrl = ({ appUrl, unsubscribeToken }: MailLinks) =>
   `${appUrl}/notifications/desabonnement?token=${encodeURIComponent(unsubscribeToken)}`;

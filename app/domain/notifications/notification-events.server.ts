@@ -6,6 +6,11 @@ import { formatEuros } from "#app/lib/money";
 import { notify } from "./notifications.server";
 import * as find from "./notification-recipients.repo.server";
 
+/** Users not to notify: the actor of the event, or those already told by another notice. */
+type Except = { except?: readonly string[] };
+const without = (userIds: readonly string[], except: readonly string[]) =>
+  userIds.filter((id) => !except.includes(id));
+
 const quoted = (title: string) => `« ${title} »`;
 
 /** A bid arrived: every member of the mission's business. */
@@ -32,13 +37,14 @@ export async function notifyProposalDecided(
   tx: Tx,
   proposalId: string,
   outcome: "ACCEPTED" | "DECLINED",
+  { except = [] }: Except = {},
 ): Promise<string[]> {
   const p = await find.findProposalForNotice(tx, proposalId);
   if (!p) return [];
   const business = p.mission.organization.name;
   const accepted = outcome === "ACCEPTED";
   return notify(tx, {
-    userIds: await bidderSide(tx, p),
+    userIds: without(await bidderSide(tx, p), except),
     type: accepted ? "PROPOSAL_ACCEPTED" : "PROPOSAL_DECLINED",
     title: `${accepted ? "Proposition acceptée" : "Proposition déclinée"} : ${quoted(p.mission.title)}`,
     body: accepted
@@ -61,12 +67,20 @@ export async function notifyOfferReceived(tx: Tx, proposalId: string): Promise<s
   });
 }
 
-/** A new contract waits for both sides: the business's members and the provider who signs. */
-export async function notifyContractToAccept(tx: Tx, contractId: string): Promise<string[]> {
+/**
+ * A new contract waits for both sides: the business's members and the provider who signs — except
+ * whoever created it (no notice of one's own action) and whoever was already told (`except`).
+ */
+export async function notifyContractToAccept(
+  tx: Tx,
+  contractId: string,
+  { except = [] }: Except = {},
+): Promise<string[]> {
   const c = await find.findContractForNotice(tx, contractId);
   if (!c) return [];
+  const parties = [...(await find.organizationMemberIds(tx, c.organizationId)), c.providerUserId];
   return notify(tx, {
-    userIds: [...(await find.organizationMemberIds(tx, c.organizationId)), c.providerUserId],
+    userIds: without(parties, except),
     type: "CONTRACT_TO_ACCEPT",
     title: `Contrat à accepter : ${quoted(c.mission.title)}`,
     body: "Relisez les conditions et acceptez le contrat : il démarre quand les deux parties l’ont accepté.",

@@ -122,18 +122,36 @@ export async function findPreference(userId: string) {
   });
 }
 
-/** Leaving the daily digest drops what waited for it: those notifications stay on the site only. */
-export async function upsertPreference(userId: string, emailMode: string) {
+/** What an unsubscribed user's e-mails still waiting in the outbox become (the schema has no SKIPPED). */
+export const UNSUBSCRIBED_ERROR = "désabonné";
+
+/**
+ * Leaving the daily digest drops what waited for it: those notifications stay on the site only.
+ * Choosing DAILY starts the clock now (first digest at the next 08:00). NEVER also stops the
+ * e-mails already waiting in the outbox: FAILED with lastError "désabonné".
+ */
+export async function upsertPreference(userId: string, emailMode: string, now: Date) {
   await db.$transaction(async (tx) => {
+    const before = await tx.notificationPreference.findUnique({
+      where: { userId },
+      select: { emailMode: true },
+    });
+    const becomesDaily = emailMode === "DAILY" && before?.emailMode !== "DAILY";
+    const clock = becomesDaily ? { lastDigestAt: now } : {};
     await tx.notificationPreference.upsert({
       where: { userId },
-      create: { userId, emailMode },
-      update: { emailMode },
+      create: { userId, emailMode, ...clock },
+      update: { emailMode, ...clock },
     });
     if (emailMode !== "DAILY")
       await tx.notification.updateMany({
         where: { userId, emailState: "DIGEST" },
         data: { emailState: "SKIPPED" },
+      });
+    if (emailMode === "NEVER")
+      await tx.emailOutbox.updateMany({
+        where: { userId, status: "PENDING" },
+        data: { status: "FAILED", lastError: UNSUBSCRIBED_ERROR },
       });
   });
 }

@@ -198,13 +198,15 @@ export async function getPreferences(userId: string): Promise<NotificationPrefer
 export async function updatePreferences({
   actorId,
   input,
+  now = new Date(),
 }: {
   actorId: string;
   input: { emailMode: string };
+  now?: Date;
 }) {
   if (!isEmailMode(input.emailMode))
     throw new DomainError("VALIDATION", "Choisissez une fréquence d’e-mails.");
-  await repo.upsertPreference(actorId, input.emailMode);
+  await repo.upsertPreference(actorId, input.emailMode, now);
   return { emailMode: input.emailMode };
 }
 
@@ -223,9 +225,9 @@ export async function checkUnsubscribeToken({ token }: { token: string }) {
   return getPreferences(await userOfToken(token));
 }
 
-/** From the e-mail link, no login: the signed token is the proof. Sets NEVER. */
-export async function unsubscribe({ token }: { token: string }) {
+/** From the e-mail link, no login: the signed token is the proof. Sets NEVER; waiting e-mails are dropped. */
+export async function unsubscribe({ token, now = new Date() }: { token: string; now?: Date }) {
   const userId = await userOfToken(token);
-  await repo.upsertPreference(userId, "NEVER");
+  await repo.upsertPreference(userId, "NEVER", now);
   return { emailMode: "NEVER" as const };
 }

@@ -1,11 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { data, MaxPartSizeExceededError, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "#app/auth/session.server";
@@ -14,6 +8,12 @@ import { attachmentMessages } from "#app/domain/chat/chat-attachment-rules.serve
 import { MAX_ATTACHMENT_BYTES, seqSchema } from "#app/domain/chat/chat.schema";
 import { getConversation, markConversationRead, sendMessage } from "#app/domain/chat/chat.server";
 import { reportMessage } from "#app/domain/reports/reports.server";
+import {
+  checkContentLength,
+  PayloadTooLargeError,
+  readLimitedMultipart,
+  TEXT_FIELDS_BYTES,
+} from "#app/lib/chat-upload.server";
 import { readForm } from "#app/lib/csrf.server";
 import { DomainError } from "#app/lib/domain-error";
 import { handle, statusOf, toResponse } from "#app/lib/http.server";
@@ -36,11 +36,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { view, userId: user.id, clientId: crypto.randomUUID(), olderPage: beforeSeq !== undefined };
 }
 
-/** Multipart (the composer) or urlencoded (report, mark read), CSRF-checked either way. */
+/** A post is at most one attachment and the text fields: anything larger is refused unread (413). */
+const MAX_POST_BYTES = MAX_ATTACHMENT_BYTES + TEXT_FIELDS_BYTES;
+const TOO_LARGE_MESSAGE = "Le message et sa pièce jointe dépassent 10 Mo : envoyez un fichier plus léger.";
+
+/**
+ * Multipart (the composer) or urlencoded (report, mark read), CSRF-checked either way. The size
+ * limits apply before the CSRF and participant checks, which need the parsed body.
+ */
 async function readChatForm(request: Request): Promise<FormData> {
+  checkContentLength(request, MAX_POST_BYTES);
   if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) return readForm(request);
-  const uploads = unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES });
-  const parsed = await unstable_parseMultipartFormData(request, uploads);
+  const parsed = await readLimitedMultipart(request, {
+    fileField: "attachment",
+    maxFileBytes: MAX_ATTACHMENT_BYTES,
+    maxTotalBytes: MAX_POST_BYTES,
+  });
   // readForm checks the token against the cookie of a Request: give it the parsed fields.
   const cookie = request.headers.get("Cookie") ?? "";
   return readForm(new Request(request.url, { method: "POST", body: parsed, headers: { Cookie: cookie } }));
@@ -64,10 +75,13 @@ async function attachmentOf(formData: FormData) {
   return { fileName, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
-/** Expected refusals (file type, rate limit, duplicate report…) come back to the form; not found to the boundary. */
-function formRefusal(intent: string, error: unknown) {
+/**
+ * Expected refusals (file type, rate limit, duplicate report…) come back to the form, with the
+ * text typed (`body`) so that it is not lost without JavaScript; not found goes to the boundary.
+ */
+function formRefusal(intent: string, error: unknown, body?: string) {
   if (error instanceof DomainError && error.code !== "NOT_FOUND" && error.code !== "UNAUTHENTICATED") {
-    return data({ intent, message: error.message }, { status: statusOf(error) });
+    return data({ intent, message: error.message, body }, { status: statusOf(error) });
   }
   return toResponse(error);
 }
@@ -82,7 +96,7 @@ async function send(actorId: string, conversationId: string, formData: FormData)
     if (enhanced) return data({ intent: "send", sent: message });
     return redirect(`/messages/${conversationId}#message-${message.id}`);
   } catch (error) {
-    return formRefusal("send", error);
+    return formRefusal("send", error, body);
   }
 }
 
@@ -108,6 +122,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof MaxPartSizeExceededError) {
       return data({ intent: "send", message: attachmentMessages.tooBig }, { status: 400 });
     }
+    if (error instanceof PayloadTooLargeError) {
+      return data({ intent: "send", message: TOO_LARGE_MESSAGE }, { status: 413 });
+    }
     return toResponse(error);
   }
   const intent = formData.get("intent");
@@ -125,6 +142,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ConversationPage() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const error = actionData && "message" in actionData ? actionData : null;
+  const error =
+    actionData && "message" in actionData
+      ? {
+          intent: actionData.intent,
+          message: actionData.message,
+          body: "body" in actionData && typeof actionData.body === "string" ? actionData.body : undefined,
+        }
+      : null;
   return <ChatConversation {...page} error={error} />;
 }

@@ -2,6 +2,7 @@
 // posts here; this page only shows the form again when the question was refused.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
+import { z } from "zod";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "#app/auth/session.server";
 import { AskQuestionForm } from "#app/components/chat-ask-question";
@@ -13,11 +14,14 @@ import { handle, statusOf, toResponse } from "#app/lib/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Poser une question — Permanence" }];
 
+/** A mission id as the app makes them: it goes back into links and the form's URL. */
+const missionParamSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const missionId = new URL(request.url).searchParams.get("mission") ?? "";
-  if (!missionId) throw data({ message: "Mission introuvable." }, { status: 404 });
-  return { missionId, clientId: crypto.randomUUID() };
+  const missionId = missionParamSchema.safeParse(new URL(request.url).searchParams.get("mission"));
+  if (!missionId.success) throw data({ message: "Mission introuvable." }, { status: 404 });
+  return { missionId: missionId.data, clientId: crypto.randomUUID() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -22,9 +22,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return handle(() => listNotifications({ actorId: user.id, page }));
 }
 
-/** Only paths inside the app: a stored link is never used to leave the site. */
+/**
+ * Only paths inside the app: a stored link is never used to leave the site. Browsers read `/\x`
+ * as `//x` (another host) and drop tabs and newlines, so a backslash or a control character
+ * anywhere, or a leading `//`, sends to the list instead.
+ */
 const safeLink = (link: string | null) =>
-  link && link.startsWith("/") && !link.startsWith("//") ? link : "/notifications";
+  // eslint-disable-next-line no-control-regex
+  link && /^\/(?!\/)[^\\\x00-\x1f\x7f]*$/.test(link) ? link : "/notifications";
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);

@@ -1,6 +1,9 @@
 // From the link at the bottom of every notification e-mail, without logging in: the signed token
 // is the proof. GET shows a confirmation button (a link preview or a mail scanner that follows the
-// link changes nothing); POST stops the e-mails.
+// link changes nothing); POST stops the e-mails. A POST to the link itself (`?token=` in the URL)
+// is the one-click unsubscribe of mail clients (RFC 8058, header List-Unsubscribe-Post): it comes
+// without our CSRF cookie, and needs none — the signed token is the proof. A POST without it in the
+// URL reads the token from the form, CSRF-checked.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -43,9 +46,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data<PageData>({ ok: true, token: token.data, alreadyOff });
 }
 
+async function postedToken(request: Request) {
+  const inUrl = new URL(request.url).searchParams.get("token");
+  if (inUrl !== null) return inUrl;
+  return (await handle(() => readForm(request))).get("token");
+}
+
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await handle(() => readForm(request));
-  const token = unsubscribeTokenSchema.safeParse(formData.get("token"));
+  const token = unsubscribeTokenSchema.safeParse(await postedToken(request));
   if (!token.success) return data({ done: false, message: INVALID_UNSUBSCRIBE_MESSAGE }, { status: 400 });
   const refused = await checked(() => unsubscribe({ token: token.data }));
   if (refused) return data({ done: false, message: refused.message }, { status: statusOf(refused) });
