@@ -16,6 +16,8 @@ const { startWorkAutoApproval } = await import("#app/domain/work/work-auto-appro
 const { startPaymentsJob } = await import("#app/domain/payments/payments-job.server");
 const { startEmailOutbox } = await import("#app/domain/notifications/email-outbox.server");
 const { startNotificationDigest } = await import("#app/domain/notifications/notification-digest.server");
+const { startReviewPublication } = await import("#app/domain/reviews/review-publication.server");
+const { startRetentionPurge } = await import("#app/domain/privacy/retention-purge.server");
 const { getEnv } = await import("#app/lib/env.server");
 
 const worker = startSearchWorker({ engine: getSearchEngine, intervalMs: 1000 });
@@ -24,6 +26,8 @@ const workAutoApproval = startWorkAutoApproval({ intervalMs: 60_000 });
 const paymentsJob = startPaymentsJob();
 const emailOutbox = startEmailOutbox({ intervalMs: getEnv().EMAIL_OUTBOX_INTERVAL_MS });
 const notificationDigest = startNotificationDigest({ intervalMs: getEnv().NOTIFICATION_DIGEST_INTERVAL_MS });
+const reviewPublication = startReviewPublication();
+const retentionPurge = startRetentionPurge();
 logger.info({ engine: process.env.MEILI_HOST ? "meilisearch" : "embedded" }, "worker de recherche démarré");
 
 async function shutdown(signal: string) {
@@ -36,6 +40,8 @@ async function shutdown(signal: string) {
     paymentsJob.stop(),
     emailOutbox.stop(),
     notificationDigest.stop(),
+    retentionPurge.stop(),
+    reviewPublication.stop(),
   ]);
   await closeSearchEngine();
   await db.$disconnect();

@@ -6,6 +6,8 @@ import { startMissionExpiry } from "#app/domain/missions/mission-expiry.server";
 import { startEmailOutbox } from "#app/domain/notifications/email-outbox.server";
 import { startNotificationDigest } from "#app/domain/notifications/notification-digest.server";
 import { startPaymentsJob } from "#app/domain/payments/payments-job.server";
+import { startRetentionPurge } from "#app/domain/privacy/retention-purge.server";
+import { startReviewPublication } from "#app/domain/reviews/review-publication.server";
 import { startWorkAutoApproval } from "#app/domain/work/work-auto-approval.server";
 import { getEnv } from "#app/lib/env.server";
 import { setRealtimeBus, socketBus } from "#app/lib/realtime-bus.server";
@@ -62,6 +64,10 @@ const notificationDigest =
   env.SEARCH_WORKER === "off"
     ? null
     : startNotificationDigest({ intervalMs: env.NOTIFICATION_DIGEST_INTERVAL_MS });
+// Double-blind reviews whose 14 days have passed are published, hourly.
+const reviewPublication = env.SEARCH_WORKER === "off" ? null : startReviewPublication();
+// Legal-retention archive (erased accounts): records past their 10 years deleted, daily.
+const retentionPurge = env.SEARCH_WORKER === "off" ? null : startRetentionPurge();
 
 function shutdown(signal: string) {
   logger.info({ signal }, "arrêt en cours");
@@ -74,6 +80,8 @@ function shutdown(signal: string) {
     paymentsJob?.stop(),
     emailOutbox?.stop(),
     notificationDigest?.stop(),
+    retentionPurge?.stop(),
+    reviewPublication?.stop(),
     stripeSimulator?.stop(),
   ]).finally(() => httpServer.close(() => void closeSearchEngine().finally(() => process.exit(0))));
   setTimeout(() => process.exit(0), 5000).unref();

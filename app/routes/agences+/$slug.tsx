@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { ReviewsSection } from "#app/components/review-list";
 import { getPublicAgency } from "#app/domain/agencies/public-agency.server";
+import { listPublishedReviewsForAgency } from "#app/domain/reviews/reviews.server";
 import { notFound } from "#app/lib/domain-error";
 import { handle, toResponse } from "#app/lib/http.server";
 
@@ -15,11 +17,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const slug = slugParam.safeParse(params.slug);
   if (!slug.success) toResponse(notFound("Cette agence"));
   const agency = await handle(() => getPublicAgency(slug.data));
-  return { agency };
+  return { agency, reviews: await listPublishedReviewsForAgency(slug.data) };
 }
 
 export default function AgencyPage() {
-  const { agency } = useLoaderData<typeof loader>();
+  const { agency, reviews } = useLoaderData<typeof loader>();
   const facts = [agency.sectorLabel, agency.commune].filter(Boolean).join(" · ");
   return (
     <div className="stack">
@@ -42,6 +44,7 @@ export default function AgencyPage() {
           </ul>
         )}
       </section>
+      <ReviewsSection reviews={reviews} />
     </div>
   );
 }

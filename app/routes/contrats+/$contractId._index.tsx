@@ -117,6 +117,7 @@ export default function ContractPage() {
         <Link to={`/messages/contrat/${contract.id}`}>Messages</Link>
         <Link to={`/contrats/${contract.id}/travail`}>Travail réalisé</Link>
         <Link to={`/contrats/${contract.id}/releves`}>Relevés mensuels</Link>
+        {contract.status === "COMPLETED" ? <Link to={`/contrats/${contract.id}/avis`}>Avis</Link> : null}
       </nav>
       <section className="card stack" aria-labelledby="intervenantes">
         <h2 id="intervenantes">Intervenantes et remplacements</h2>

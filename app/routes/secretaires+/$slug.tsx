@@ -3,9 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getOptionalUser } from "#app/auth/session.server";
 import { ProfileAvailability, ProfilePricing, ProfileSkills } from "#app/components/profile-details";
+import { ReportListingForm } from "#app/components/report-listing-form";
+import { ReviewsSection } from "#app/components/review-list";
 import { isProfileStatus, profileStatusLabels } from "#app/domain/profiles/profile-machine";
 import { getPublicProfile } from "#app/domain/profiles/profiles.server";
 import { canMakeOffer } from "#app/domain/proposals/offers.server";
+import { listPublishedReviewsForProfile } from "#app/domain/reviews/reviews.server";
 import { DomainError } from "#app/lib/domain-error";
 import { handle, toResponse } from "#app/lib/http.server";
 
@@ -17,7 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   const viewer = user ? { id: user.id, role: user.role } : null;
   const page = await handle(() => getPublicProfile({ slug: slug.data, viewer }));
-  return { ...page, canOffer: !page.preview && (await canMakeOffer(user)) };
+  const reviews = await listPublishedReviewsForProfile(slug.data);
+  return { ...page, reviews, canOffer: !page.preview && (await canMakeOffer(user)) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -31,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function PublicProfile() {
-  const { profile, preview, canOffer } = useLoaderData<typeof loader>();
+  const { profile, preview, canOffer, reviews } = useLoaderData<typeof loader>();
   const status = isProfileStatus(profile.status) ? profileStatusLabels[profile.status] : profile.status;
   return (
     <div className="stack">
@@ -66,6 +70,15 @@ export default function PublicProfile() {
       <ProfileSkills profile={profile} />
       <ProfilePricing profile={profile} />
       <ProfileAvailability profile={profile} />
+      <ReviewsSection
+        reviews={reviews}
+        note={
+          profile.agencyName
+            ? `Les avis sur les missions confiées à l’agence ${profile.agencyName} figurent sur la page de l’agence.`
+            : undefined
+        }
+      />
+      {preview ? null : <ReportListingForm targetType="PROFILE" targetId={profile.slug} />}
     </div>
   );
 }
