@@ -14,6 +14,7 @@ export const missionSourceSelect = {
   id: true,
   status: true,
   visibility: true,
+  hiddenAt: true,
   title: true,
   description: true,
   medicalSecrecy: true,
@@ -41,14 +42,24 @@ export type MissionSourceRow = Prisma.MissionGetPayload<{ select: typeof mission
 export const listedMissionsWhere = {
   status: "OPEN",
   visibility: "PUBLIC",
+  hiddenAt: null,
 } satisfies Prisma.MissionWhereInput;
 
 export type MissionDocumentChange =
   { action: "upsert"; document: MissionDocument } | { action: "remove"; id: string };
 
-/** Only an open public mission is searchable; an invite-only one is shown to invited secretaries only. */
-export function isListedMission(row: Pick<MissionSourceRow, "status" | "visibility">): boolean {
-  return row.status === listedMissionsWhere.status && row.visibility === listedMissionsWhere.visibility;
+/**
+ * Only an open public mission is searchable; an invite-only one is shown to invited secretaries
+ * only, and one hidden by moderation to nobody.
+ */
+export function isListedMission(
+  row: Pick<MissionSourceRow, "status" | "visibility"> & { hiddenAt?: Date | null },
+): boolean {
+  return (
+    row.status === listedMissionsWhere.status &&
+    row.visibility === listedMissionsWhere.visibility &&
+    !row.hiddenAt
+  );
 }
 
 export function toMissionChange(row: MissionSourceRow): MissionDocumentChange {

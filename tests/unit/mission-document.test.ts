@@ -13,6 +13,7 @@ const row = (overrides: Partial<MissionSourceRow> = {}): MissionSourceRow => ({
   id: "m1",
   status: "OPEN",
   visibility: "PUBLIC",
+  hiddenAt: null,
   title: "Accueil téléphonique",
   description: "Prendre les appels du cabinet.",
   medicalSecrecy: false,

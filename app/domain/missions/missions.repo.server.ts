@@ -87,6 +87,8 @@ const pageSelect = {
   id: true,
   organizationId: true,
   status: true,
+  // Hidden by staff: the page is then 404 for all but the business and staff (mission-access).
+  hiddenAt: true,
   title: true,
   description: true,
   skills: true,

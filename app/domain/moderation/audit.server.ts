@@ -87,3 +87,15 @@ export async function listAuditFilterOptions() {
       .sort((a, b) => a.name.localeCompare(b.name, "fr")),
   };
 }
+
+/** The newest row of one action on one target, e.g. the suspension a reinstatement undoes. */
+export async function findLatestAuditEntry(
+  tx: Tx,
+  where: { action: string; targetType: string; targetId: string },
+) {
+  return tx.auditLog.findFirst({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, after: true },
+  });
+}

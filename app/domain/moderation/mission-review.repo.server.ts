@@ -9,6 +9,7 @@ import type { MissionQueueItem } from "./mission-review.schema";
 const reviewSelect = {
   id: true,
   status: true,
+  hiddenAt: true,
   title: true,
   description: true,
   skills: true,

@@ -12,7 +12,8 @@ export const OFFER_PENDING_MESSAGE =
 
 export async function loadBidContext(actorId: string, missionId: string, now: Date) {
   const mission = await repo.findMissionForBid(missionId);
-  if (!mission) throw missionNotFound();
+  // Hidden by moderation: nobody bids or asks a question on it.
+  if (!mission || mission.hiddenAt) throw missionNotFound();
   const [viewer, keys, account] = await Promise.all([
     missionViewer({ id: actorId }),
     repo.findBidderKeys(actorId),

@@ -7,6 +7,7 @@ import {
   canSeeInstructions,
   canView,
   isMissionMember,
+  isStaffRole,
   type MissionViewer,
 } from "#app/domain/missions/missions.policy";
 import { findMissionRecord } from "#app/domain/missions/missions.repo.server";
@@ -21,6 +22,9 @@ const hiddenInstructions = { handoverNotes: null, callScript: null, urgentRoutin
 export async function getVisibleMission(viewer: MissionViewer, missionId: string) {
   const record = await findMissionRecord(missionId);
   if (!record) throw missionNotFound();
+  // Hidden by moderation: gone for everyone but its business and staff, bidders included.
+  if (record.hiddenAt && !isMissionMember(viewer, record) && !(viewer && isStaffRole(viewer.role)))
+    throw missionNotFound();
   const keys = viewer ? await findBidderKeys(viewer.id) : [];
   const involvement = viewer ? await findInvolvement(record.id, keys) : noInvolvement;
   if (!canSeeMission(viewer, record, involvement, canView(viewer, record))) throw missionNotFound();

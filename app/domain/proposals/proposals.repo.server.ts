@@ -61,6 +61,7 @@ export async function findMissionForBid(missionId: string) {
       organizationId: true,
       status: true,
       visibility: true,
+      hiddenAt: true,
       title: true,
       billingMode: true,
       taskLines: true,

@@ -49,6 +49,13 @@ export type OpenReportDTO = {
   details: string | null;
   reporterName: string;
   targetType: string;
+  targetId: string;
+  /** The conversation the message was in. */
+  context: { conversationKind: "MISSION" | "CONTRACT"; missionTitle: string } | null;
+  reportedUser: { id: string; name: string; openReports: number; suspended: boolean } | null;
+  messageHidden: boolean;
+  /** A reported profile or mission, as it was reported. */
+  listing: { kind: "PROFILE" | "MISSION"; name: string; title: string; link: string } | null;
   snapshot: {
     body: string;
     senderId: string;
@@ -69,3 +76,78 @@ export const messageSnapshotSchema = z.object({
   sentAt: z.string(),
   attachments: z.array(z.string()).default([]),
 });
+
+const REASON_MAX = 1000;
+const staffReason = (missing: string) =>
+  z
+    .string({ required_error: missing })
+    .trim()
+    .min(1, missing)
+    .max(REASON_MAX, "Le motif ne doit pas dépasser 1\u00a0000 caractères.");
+
+/** The three ways staff close a report from the queue, told apart by the submit button. */
+export const reportActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal("dismiss"),
+      reportId: z.string().min(1).max(64),
+      reason: staffReason("Indiquez pourquoi le signalement est classé."),
+    }),
+    z.object({
+      intent: z.literal("hide-message"),
+      reportId: z.string().min(1).max(64),
+      reason: staffReason("Indiquez pourquoi le message est masqué."),
+    }),
+    z.object({
+      intent: z.literal("suspend-sender"),
+      reportId: z.string().min(1).max(64),
+      reason: staffReason("Indiquez le motif de la suspension."),
+    }),
+  ],
+  { errorMap: () => ({ message: "Choisissez une action." }) },
+);
+export type ReportAction = z.infer<typeof reportActionSchema>;
+export type ReportIntent = ReportAction["intent"];
+
+export const reportActionNotices: Record<ReportIntent, string> = {
+  dismiss: "Le signalement est classé sans suite ; son auteur en est informé.",
+  "hide-message": "Le message est masqué dans la conversation ; l’auteur du signalement en est informé.",
+  "suspend-sender":
+    "Le compte est suspendu (sessions fermées, profil retiré de la recherche, propositions retirées, contrats signalés).",
+};
+export const reportNoticeSchema = z
+  .enum(["dismiss", "hide-message", "suspend-sender"])
+  .optional()
+  .catch(undefined);
+
+/** A user reports a public profile (by slug) or a mission (by id) from its page. */
+export const reportListingSchema = z.object({
+  targetType: z.enum(["PROFILE", "MISSION"]),
+  targetId: z.string().trim().min(1).max(80),
+  reason: z.enum(reportReasons, { errorMap: () => ({ message: reportMessages.reason }) }),
+  details: z
+    .string()
+    .trim()
+    .max(1000, reportMessages.detailsTooLong)
+    .optional()
+    .transform((details) => details || null),
+});
+export type ReportListingInput = z.input<typeof reportListingSchema>;
+
+export const listingSnapshotSchema = z.object({
+  kind: z.enum(["PROFILE", "MISSION"]),
+  userId: z.string(),
+  name: z.string(),
+  title: z.string(),
+  link: z.string(),
+});
+export type ListingSnapshot = z.infer<typeof listingSnapshotSchema>;
+
+/** What the page says after a report from the "Signaler" form (?signale=…). */
+export const listingReportNotices = {
+  ok: "Merci : votre signalement est transmis à l’équipe de modération.",
+  doublon: "Vous avez déjà signalé ce contenu : l’équipe de modération va l’examiner.",
+  refus: "Vous ne pouvez pas signaler votre propre profil ou votre propre mission.",
+} as const;
+export type ListingReportNotice = keyof typeof listingReportNotices;

@@ -2,18 +2,10 @@
 // one of its messages, never her own, and once; the message is copied as it was (snapshot), so
 // hiding it later does not erase the evidence.
 import { isConversationParticipant } from "#app/domain/chat/chat.server";
-import { canModerate, type StaffCandidate } from "#app/domain/moderation/moderation.policy";
 import { isUniqueConstraintError } from "#app/lib/db.server";
-import { DomainError, forbidden } from "#app/lib/domain-error";
+import { DomainError } from "#app/lib/domain-error";
 import * as repo from "./reports.repo.server";
-import {
-  messageSnapshotSchema,
-  reportMessageSchema,
-  reportMessages,
-  reportReasonLabels,
-  type OpenReportDTO,
-  type ReportReason,
-} from "./reports.schema";
+import { reportMessageSchema, reportMessages } from "./reports.schema";
 
 const messageNotFound = () => new DomainError("NOT_FOUND", reportMessages.notFound);
 
@@ -58,28 +50,4 @@ export async function reportMessage(args: {
   }
 }
 
-export const OPEN_REPORTS_LIMIT = 100;
-
-/** The moderation queue of reports, oldest first. */
-export async function listOpenReports({ actor }: { actor: StaffCandidate }) {
-  if (!canModerate(actor)) throw forbidden("Cette page est réservée à l’équipe de modération.");
-  const [rows, total] = await Promise.all([
-    repo.findOpenReports(OPEN_REPORTS_LIMIT),
-    repo.countOpenReports(),
-  ]);
-  const reports: OpenReportDTO[] = rows.map((row) => {
-    const snapshot = messageSnapshotSchema.safeParse(row.snapshot);
-    const reason = row.reason as ReportReason;
-    return {
-      id: row.id,
-      createdAt: row.createdAt.toISOString(),
-      reason,
-      reasonLabel: reportReasonLabels[reason] ?? row.reason,
-      details: row.details,
-      reporterName: row.reporter.displayName,
-      targetType: row.targetType,
-      snapshot: snapshot.success ? snapshot.data : null,
-    };
-  });
-  return { reports, total, limit: OPEN_REPORTS_LIMIT };
-}
+export { listOpenReports, OPEN_REPORTS_LIMIT } from "./report-queue.server";

@@ -5,6 +5,7 @@ import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { z } from "zod";
 import { getOptionalUser, requireUser } from "#app/auth/session.server";
 import { AskQuestionSection } from "#app/components/chat-ask-question";
+import { ReportListingForm } from "#app/components/report-listing-form";
 import { MissionDetails } from "#app/components/mission-details";
 import { ProposalCallToAction } from "#app/components/proposal-cta";
 import { missionStatusLabels, type MissionStatus } from "#app/domain/missions/mission-machine";
@@ -112,6 +113,7 @@ export default function MissionPage() {
           Télécharger le calendrier (.ics)
         </a>
       </p>
+      {page.isOwner ? null : <ReportListingForm targetType="MISSION" targetId={mission.id} />}
     </article>
   );
 }

@@ -89,6 +89,11 @@ export default function ProfileReview() {
         {profile.submittedAt ? ` · envoyé en validation le ${formatDate(profile.submittedAt)}` : null}
         {profile.publishedAt ? ` · publié le ${formatDate(profile.publishedAt)}` : null}
       </p>
+      <p>
+        <Link to={`/moderation/utilisateurs/${profile.userId}`}>
+          Compte de la secrétaire (suspendre ou réactiver)
+        </Link>
+      </p>
       {decision ? (
         <p className="notice" role="status">
           {decisionNotices[decision]}
