@@ -1,5 +1,5 @@
 import type { LinksFunction } from "@remix-run/node";
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useSearchParams } from "@remix-run/react";
 import searchStyles from "../styles/search.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: searchStyles }];
@@ -45,8 +45,16 @@ function HomeSearch() {
 }
 
 export default function Home() {
+  // Where an erased account lands (app/routes/compte+/donnees.tsx): say it is done.
+  const [params] = useSearchParams();
   return (
     <div className="stack">
+      {params.get("compte") === "supprime" ? (
+        <p className="notice" role="status">
+          Votre compte a été supprimé. Vos données personnelles ont été effacées ; seules les pièces que la loi
+          nous oblige à conserver (factures, mandats de facturation) sont archivées pour dix ans.
+        </p>
+      ) : null}
       <h1>Le secrétariat à distance, sans détour</h1>
       <p className="lead">
         Cabinets médicaux, artisans, petites entreprises : trouvez une secrétaire indépendante ou un cabinet

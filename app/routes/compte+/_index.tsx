@@ -94,6 +94,7 @@ export default function AccountPage() {
           {account.kind === "SECRETARY" || account.kind === "AGENCY_OWNER" ? <Link to="/compte/paiements">Paiements</Link> : null}
           {account.kind === "BUSINESS" ? <Link to="/compte/facturation">Facturation</Link> : null}
           <Link to="/compte/notifications">Notifications par e-mail</Link>
+          <Link to="/compte/donnees">Mes données (export, suppression du compte)</Link>
           <Link to="/mot-de-passe-oublie">Changer de mot de passe</Link>
         </p>
       </section>
