@@ -1,6 +1,6 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { Server, Socket } from "socket.io";
-import { liveSessionIds, userFromCookieHeader } from "#app/auth/session.server";
+import { isSessionLive, liveSessionIds } from "#app/auth/session.server";
 import { logger } from "#app/server/logger";
 
 /** A refusal decided at the socket layer (before any domain call); its message is French. */
@@ -43,14 +43,16 @@ export async function spendEvent(userId: string): Promise<void> {
 
 /**
  * The handshake checked the session once; a socket can outlive it (logout elsewhere, "log out
- * everywhere", expiry, suspension). Events re-check it — one primary-key read — at most every
- * `maxAgeMs`; a dead session refuses the event and ends the socket.
+ * everywhere", expiry, suspension). Events re-check it — one primary-key read of the session the
+ * handshake found (it is not extended: pages do that) — at most every `maxAgeMs`; a dead session
+ * refuses the event and ends the socket.
  */
 export async function requireLiveSession(socket: Socket, maxAgeMs = 0): Promise<void> {
   const checkedAt = (socket.data.sessionCheckedAt as number | undefined) ?? 0;
   if (maxAgeMs > 0 && Date.now() - checkedAt < maxAgeMs) return;
-  const user = await userFromCookieHeader(socket.handshake.headers.cookie);
-  if (!user || user.id !== socket.data.userId) throw new SocketRefusal(SESSION_EXPIRED, true);
+  const sessionId = socket.data.sessionId as string | null | undefined;
+  const live = !!sessionId && (await isSessionLive(sessionId, socket.data.userId as string));
+  if (!live) throw new SocketRefusal(SESSION_EXPIRED, true);
   socket.data.sessionCheckedAt = Date.now();
 }
 

@@ -3,6 +3,7 @@
 import { DomainError } from "#app/lib/domain-error";
 import { participantsOf } from "./chat-participants";
 import type { ConversationParticipant } from "./chat.schema";
+import * as accessRepo from "./chat-access.repo.server";
 import * as repo from "./chat.repo.server";
 
 export const conversationNotFound = () => new DomainError("NOT_FOUND", "Cette conversation est introuvable.");
@@ -57,14 +58,30 @@ export async function isMasking(conversation: Maskable): Promise<boolean> {
   return (await maskingOf([conversation]))(conversation);
 }
 
+/** What the socket events need (send, sync, read, join): the participants and the masking, one query. */
+export type ConversationAccess = accessRepo.ConversationAccessRow & { masking: boolean };
+
+export async function loadAccess(conversationId: string): Promise<ConversationAccess | null> {
+  const access = await accessRepo.findConversationAccess(conversationId);
+  return access && { ...access, masking: bidOf(access) !== null && !access.contracted };
+}
+
+/** The same check as requireParticipant, in one query, for the paths that need no names of sides. */
+export async function requireAccess(actorId: string, conversationId: string) {
+  const access = await loadAccess(conversationId);
+  const me = access?.participants.find((p) => p.id === actorId);
+  if (!access || !me) throw conversationNotFound();
+  return { access, me };
+}
+
 export async function isConversationParticipant(actorId: string, conversationId: string): Promise<boolean> {
-  const conversation = await loadWithParticipants(conversationId);
-  return conversation?.participants.some((p) => p.id === actorId) ?? false;
+  const access = await loadAccess(conversationId);
+  return access?.participants.some((p) => p.id === actorId) ?? false;
 }
 
 export async function conversationParticipantIds(conversationId: string): Promise<string[]> {
-  const conversation = await loadWithParticipants(conversationId);
-  return conversation?.participants.map((p) => p.id) ?? [];
+  const access = await loadAccess(conversationId);
+  return access?.participants.map((p) => p.id) ?? [];
 }
 
 /** The rooms a socket joins when it connects. */

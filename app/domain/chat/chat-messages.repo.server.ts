@@ -132,29 +132,63 @@ export type NewMessage = {
   attachment: { fileName: string; mimeType: string; sizeBytes: number; storageKey: string } | null;
 };
 
-/** Numbers the message (lastSeq + 1, under SQLite's single writer) and writes it with its file. */
-export async function insertMessage(tx: Tx, input: NewMessage): Promise<MessageRow> {
+/** A message as written, without its sender's name (the caller knows it from the participants). */
+export type WrittenMessage = Omit<MessageRow, "sender">;
+
+const ID_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+/** A new row id shaped like Prisma's cuids (lowercase letters and digits, 25 characters). */
+function newRowId(): string {
+  let id = "c";
+  for (const byte of crypto.getRandomValues(new Uint8Array(24))) id += ID_ALPHABET[byte % 36];
+  return id;
+}
+
+/**
+ * Numbers the message (lastSeq + 1, under SQLite's single writer), writes it with its file and
+ * raises the sender's read mark (she has read her own message): three statements in `tx`, raw SQL
+ * because this is the send's hot path. A second send of one (senderId, clientId) fails on its
+ * unique index: see isDuplicateSend.
+ */
+export async function insertMessage(tx: Tx, input: NewMessage): Promise<WrittenMessage> {
   const now = new Date();
-  const { lastSeq: seq } = await tx.conversation.update({
-    where: { id: input.conversationId },
-    data: { lastSeq: { increment: 1 }, lastMessageAt: now },
-    select: { lastSeq: true },
-  });
+  const [bumped] = await tx.$queryRaw<{ lastSeq: number | bigint }[]>`
+    UPDATE "Conversation" SET "lastSeq" = "lastSeq" + 1, "lastMessageAt" = ${now}
+    WHERE "id" = ${input.conversationId} RETURNING "lastSeq"`;
+  if (!bumped) throw new Error(`conversation ${input.conversationId} not found`);
+  const seq = Number(bumped.lastSeq);
   const { attachment, ...fields } = input;
-  const message = await tx.message.create({
-    data: {
-      ...fields,
-      seq,
-      createdAt: now,
-      attachments: attachment
-        ? { create: { ...attachment, conversationId: input.conversationId } }
-        : undefined,
-    },
-    select: messageSelect,
-  });
-  // The sender has read her own message.
-  await raiseReadMark(tx, input.conversationId, input.senderId, seq);
-  return message;
+  const id = newRowId();
+  await tx.$executeRaw`
+    INSERT INTO "Message" ("id", "conversationId", "seq", "senderId", "clientId", "body", "maskedBody", "createdAt")
+    VALUES (${id}, ${fields.conversationId}, ${seq}, ${fields.senderId}, ${fields.clientId}, ${fields.body},
+      ${fields.maskedBody}, ${now})`;
+  const attachments = attachment
+    ? [
+        await tx.messageAttachment.create({
+          data: { ...attachment, messageId: id, conversationId: input.conversationId, createdAt: now },
+          select: messageSelect.attachments.select,
+        }),
+      ]
+    : [];
+  await tx.$executeRaw`
+    INSERT INTO "ConversationRead" ("conversationId", "userId", "lastReadSeq", "updatedAt")
+    VALUES (${input.conversationId}, ${input.senderId}, ${seq}, ${now})
+    ON CONFLICT ("conversationId", "userId") DO UPDATE
+    SET "lastReadSeq" = excluded."lastReadSeq", "updatedAt" = excluded."updatedAt"
+    WHERE "ConversationRead"."lastReadSeq" < excluded."lastReadSeq"`;
+  return { id, ...fields, seq, hiddenAt: null, createdAt: now, attachments };
+}
+
+/** The write failed because this sender already used this clientId (a retried send). */
+export function isDuplicateSend(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  // Raw SQL reports SQLite's own message.
+  return (
+    error.code === "P2010" &&
+    /UNIQUE constraint failed: Message\.senderId, Message\.clientId/.test(error.message)
+  );
 }
 
 export async function findAttachment(conversationId: string, attachmentId: string) {

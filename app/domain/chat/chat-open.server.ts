@@ -1,7 +1,7 @@
 // Where conversations come from: a bid or an offer opens the mission thread between the business
 // and that bidder, a would-be bidder's question opens it early, a contract opens its own thread.
 import { loadBidContext, OFFER_PENDING_MESSAGE } from "#app/domain/proposals/bid-context.server";
-import { db, isUniqueConstraintError, type Tx } from "#app/lib/db.server";
+import { db, type Tx } from "#app/lib/db.server";
 import { DomainError } from "#app/lib/domain-error";
 import { maskContactDetails } from "./chat-masking";
 import { deliverWrittenMessage } from "./chat-messages.server";
@@ -69,7 +69,7 @@ export async function askQuestion(args: {
     maskedBody: maskContactDetails(body),
     attachment: null,
   };
-  let written: { opened: OpenedConversation; row: messages.MessageRow };
+  let written: { opened: OpenedConversation; row: messages.WrittenMessage };
   try {
     written = await db.$transaction(async (tx) => {
       const opened = await openMissionConversation(tx, { missionId: mission.id, bidderKey: bidder.key });
@@ -78,7 +78,7 @@ export async function askQuestion(args: {
   } catch (error) {
     // The same question sent twice at once: the second finds the first.
     const again =
-      isUniqueConstraintError(error) && (await messages.findMessageByClientId(args.actorId, clientId));
+      messages.isDuplicateSend(error) && (await messages.findMessageByClientId(args.actorId, clientId));
     if (again) return { conversationId: again.conversationId };
     throw error;
   }

@@ -29,3 +29,8 @@ export async function consumeMessagePoint(userId: string): Promise<void> {
 export function resetMessageLimits(): void {
   limiter = new RateLimiterMemory({ keyPrefix: "chat-messages", ...MESSAGE_LIMIT });
 }
+
+/** A retried send that found its message already written gives its point back. */
+export async function refundMessagePoint(userId: string): Promise<void> {
+  await limiter.reward(userId, 1);
+}
