@@ -96,10 +96,19 @@ async function fundMilestone(tx: Tx, m: FundableMilestone): Promise<string | nul
   return payment.id;
 }
 
-/** Allocates every APPROVED milestone whose funding Payment has no payout yet; returns the payment ids. */
-export async function allocateApprovedMilestones(now: Date): Promise<string[]> {
+/**
+ * Allocates every APPROVED milestone whose funding Payment has no payout yet (optionally of one
+ * contract: a dispute settled by staff); returns the payment ids.
+ */
+export async function allocateApprovedMilestones(now: Date, contractId?: string): Promise<string[]> {
   const due = await db.payment.findMany({
-    where: { kind: "MILESTONE", status: { not: "CANCELLED" }, refundedCents: 0, payouts: { none: {} } },
+    where: {
+      kind: "MILESTONE",
+      status: { not: "CANCELLED" },
+      refundedCents: 0,
+      payouts: { none: {} },
+      ...(contractId ? { contractId } : {}),
+    },
     select: { id: true, milestoneId: true },
   });
   const approved = await db.milestone.findMany({

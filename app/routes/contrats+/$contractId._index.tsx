@@ -11,6 +11,10 @@ import { acceptContractTerms } from "#app/domain/contracts/contract-acceptance.s
 import { getContractPage } from "#app/domain/contracts/contract-page.server";
 import { changeContractStatus } from "#app/domain/contracts/contracts.server";
 import { acceptFormSchema, eventOfIntent, statusFormSchema } from "#app/domain/contracts/contracts.schema";
+import {
+  contractModerationBanner,
+  type ContractModerationBanner,
+} from "#app/domain/moderation/disputes-queue.server";
 import { readForm } from "#app/lib/csrf.server";
 import { formatDate } from "#app/lib/dates";
 import { handle } from "#app/lib/http.server";
@@ -21,7 +25,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return handle(() => getContractPage({ actorId: user.id, contractId: params.contractId ?? "" }));
+  const page = await handle(() => getContractPage({ actorId: user.id, contractId: params.contractId ?? "" }));
+  return { ...page, moderation: await contractModerationBanner(page.contract.id) };
 }
 
 const REASON_REQUIRED = "Indiquez un motif pour cette action.";
@@ -84,6 +89,24 @@ function PageNotices() {
     ));
 }
 
+function ModerationBanner({ moderation }: { moderation: ContractModerationBanner }) {
+  return (
+    <>
+      {moderation.disputed ? (
+        <p className="notice warning" role="status">
+          Un litige est en cours d’examen par l’équipe Permanence.
+        </p>
+      ) : null}
+      {moderation.flagged ? (
+        <p className="notice warning" role="status">
+          Ce contrat a été signalé par l’équipe Permanence le {formatDate(moderation.flagged.at)}
+          {moderation.flagged.reason ? ` : ${moderation.flagged.reason}` : "."}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 export default function ContractPage() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionError | undefined;
@@ -107,6 +130,7 @@ export default function ContractPage() {
         </p>
       </header>
       <PageNotices />
+      <ModerationBanner moderation={page.moderation} />
       <ContractAcceptanceSection
         acceptance={page.acceptance}
         status={contract.status}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireStaff } from "#app/auth/session.server";
 import { ModerationStatusCounts } from "#app/components/moderation-status-counts";
+import { countDisputes } from "#app/domain/moderation/disputes-queue.server";
 import { decisionNotices, decisionNoticeSchema } from "#app/domain/moderation/moderation.schema";
 import { getReviewQueue } from "#app/domain/moderation/moderation.server";
 import { formatDate } from "#app/lib/dates";
@@ -11,11 +12,12 @@ export const meta: MetaFunction = () => [{ title: "File de modération — Perma
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await handle(() => requireStaff(request));
-  return handle(() => getReviewQueue({ actor: staff }));
+  const queue = await handle(() => getReviewQueue({ actor: staff }));
+  return { ...queue, disputes: await handle(() => countDisputes({ actor: staff })) };
 }
 
 export default function ModerationQueue() {
-  const { counts, queue, limit } = useLoaderData<typeof loader>();
+  const { counts, queue, limit, disputes } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const decision = decisionNoticeSchema.parse(params.get("decision") ?? undefined);
   return (
@@ -23,6 +25,11 @@ export default function ModerationQueue() {
       <h1>Profils à valider</h1>
       <p>
         <Link to="/moderation/missions">Voir aussi les missions à valider</Link>
+      </p>
+      <p>
+        <Link to="/moderation/litiges">
+          Litiges et contrats signalés : {disputes === 0 ? "aucun en cours" : `${disputes} à examiner`}
+        </Link>
       </p>
       {decision ? (
         <p className="notice" role="status">
