@@ -14,6 +14,40 @@ import {
   type PayeeKind,
 } from "#app/domain/payees/payees.schema";
 
+type IdentityFields = ReturnType<typeof useForm<InvoicingIdentityInput>>[1];
+
+/** What the platform reports each year on its sellers (DAC7). */
+function Dac7Fields({ payeeKind, fields }: { payeeKind: PayeeKind; fields: IdentityFields }) {
+  return (
+    <fieldset className="stack">
+      <legend>Déclaration annuelle des revenus (DAC7)</legend>
+      <p className="hint">
+        La loi oblige Permanence à déclarer chaque année à l’administration fiscale les sommes versées à ses
+        prestataires. Ces informations sont nécessaires avant votre premier versement.
+      </p>
+      <Field
+        label={
+          payeeKind === "SECRETARY"
+            ? "Numéro fiscal (13 chiffres)"
+            : "Numéro fiscal de l’entreprise (13 chiffres)"
+        }
+        meta={fields.taxIdentificationNumber}
+        hint="Il figure en haut de votre avis d’impôt sur le revenu, par exemple 0123 456 789 123."
+        extra={{ inputMode: "numeric" }}
+      />
+      {payeeKind === "SECRETARY" ? (
+        <Field label="Date de naissance" meta={fields.birthDate} type="date" autoComplete="bday" />
+      ) : null}
+      <Field
+        label="Pays du compte bancaire de versement"
+        meta={fields.payoutAccountCountry}
+        hint="Code pays en deux lettres : FR pour un IBAN commençant par FR."
+        autoComplete="country"
+      />
+    </fieldset>
+  );
+}
+
 export function PayoutIdentityForm({
   payeeKind,
   values,
@@ -35,6 +69,10 @@ export function PayoutIdentityForm({
       addressLine: values?.addressLine ?? "",
       postcode: values?.postcode ?? "",
       commune: values?.commune ?? "",
+      taxIdentificationNumber: values?.taxIdentificationNumber ?? "",
+      birthDate: values?.birthDate ?? "",
+      // Payouts go to SEPA accounts, nearly always French: prefilled, to correct if not.
+      payoutAccountCountry: values?.payoutAccountCountry ?? "FR",
     },
     shouldRevalidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: invoicingIdentitySchema }),
@@ -104,6 +142,7 @@ export function PayoutIdentityForm({
         />
         <Field label="Commune" meta={fields.commune} autoComplete="address-level2" />
       </div>
+      <Dac7Fields payeeKind={payeeKind} fields={fields} />
       <p>
         <button type="submit">Enregistrer l’identité de facturation</button>
       </p>

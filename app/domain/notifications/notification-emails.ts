@@ -70,6 +70,11 @@ const templates: Record<NotificationType, Template> = {
     intro: "L’équipe de modération a rendu sa décision.",
     action: "Voir le détail",
   },
+  COMPLIANCE_REMINDER: {
+    subject: (t) => `Rappel : ${t}`,
+    intro: "Une obligation légale liée à vos contrats vous attend.",
+    action: "Voir l’attestation",
+  },
 };
 
 export type MailLinks = { appUrl: string; unsubscribeToken: string };

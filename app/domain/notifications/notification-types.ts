@@ -13,6 +13,8 @@ export const notificationTypes = [
   // No source yet: reviews arrive with issue 7, which calls notify() with this type.
   "REVIEW_RECEIVED",
   "MODERATION_OUTCOME",
+  // Attestation de vigilance (URSSAF): check it, renew it, upload it (app/domain/compliance).
+  "COMPLIANCE_REMINDER",
 ] as const;
 
 export type NotificationType = (typeof notificationTypes)[number];
@@ -30,6 +32,7 @@ export const notificationTypeLabels: Record<NotificationType, string> = {
   MESSAGE_RECEIVED: "Nouveau message",
   REVIEW_RECEIVED: "Nouvel avis",
   MODERATION_OUTCOME: "Décision de modération",
+  COMPLIANCE_REMINDER: "Rappel de conformité",
 };
 
 export const isNotificationType = (value: string): value is NotificationType =>

@@ -134,6 +134,9 @@ const identitySelect = {
   addressLine: true,
   postcode: true,
   commune: true,
+  taxIdentificationNumber: true,
+  birthDate: true,
+  payoutAccountCountry: true,
 } as const;
 
 export async function findInvoicingIdentity(ref: PayeeRef, client: Tx = db) {
@@ -148,6 +151,9 @@ export type IdentityWrite = {
   addressLine: string;
   postcode: string;
   commune: string;
+  taxIdentificationNumber: string | null;
+  birthDate: Date | null;
+  payoutAccountCountry: string | null;
 };
 
 export async function upsertInvoicingIdentity(ref: PayeeRef, data: IdentityWrite) {

@@ -9,6 +9,7 @@ import {
   siretSchema,
   vatMatchesSiret,
 } from "#app/domain/organizations/identifiers";
+import { birthDateSchema, countrySchema, tinSchema } from "#app/domain/compliance/tax-identifiers";
 
 export const VAT_EXEMPT_MENTION = "TVA non applicable, art. 293 B du CGI";
 
@@ -36,6 +37,11 @@ export const invoicingIdentitySchema = z
     addressLine: text("L’adresse", 3, 200),
     postcode: postcodeSchema,
     commune: text("La commune", 1, 100),
+    // DAC7 (reported yearly on sellers): optional here so an identity can be saved in steps; the
+    // yearly export lists what is missing. Birth date: individuals only (ignored for an agency).
+    taxIdentificationNumber: tinSchema.optional().transform((value) => value ?? null),
+    birthDate: birthDateSchema.optional().transform((value) => value ?? null),
+    payoutAccountCountry: countrySchema.optional().transform((value) => value ?? null),
   })
   .superRefine((value, ctx) => {
     if (value.vatStatus !== "REGISTERED") return;
@@ -100,6 +106,10 @@ export type InvoicingIdentityDto = {
   addressLine: string;
   postcode: string;
   commune: string;
+  taxIdentificationNumber: string | null;
+  /** "1988-04-12" */
+  birthDate: string | null;
+  payoutAccountCountry: string | null;
 };
 
 export type PayoutPageDto = {

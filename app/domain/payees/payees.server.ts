@@ -77,7 +77,16 @@ function identityDefaults(payee: Payee): InvoicingIdentityDto {
     addressLine: agency?.addressLine ?? "",
     postcode: agency?.postcode ?? "",
     commune: agency?.commune ?? "",
+    taxIdentificationNumber: null,
+    birthDate: null,
+    payoutAccountCountry: null,
   };
+}
+
+type IdentityRow = NonNullable<Awaited<ReturnType<typeof repo.findInvoicingIdentity>>>;
+
+function identityDto(row: IdentityRow): InvoicingIdentityDto {
+  return { ...row, birthDate: row.birthDate ? row.birthDate.toISOString().slice(0, 10) : null };
 }
 
 export async function getPayoutPage({ actorId }: { actorId: string }): Promise<PayoutPageDto> {
@@ -97,7 +106,7 @@ export async function getPayoutPage({ actorId }: { actorId: string }): Promise<P
     agency: memberAgency
       ? { name: memberAgency.name, paysMembers: memberAgency.payoutMode === "MEMBERS" }
       : null,
-    identity: identity ?? null,
+    identity: identity ? identityDto(identity) : null,
     identityDefaults: identity ? null : identityDefaults(payee),
   };
 }
@@ -160,6 +169,10 @@ export async function saveInvoicingIdentity({
     addressLine: input.addressLine,
     postcode: input.postcode,
     commune: resolution.commune.name,
+    taxIdentificationNumber: input.taxIdentificationNumber,
+    birthDate:
+      payee.kind === "SECRETARY" && input.birthDate ? new Date(`${input.birthDate}T00:00:00Z`) : null,
+    payoutAccountCountry: input.payoutAccountCountry,
   });
   return { ok: true };
 }

@@ -1,0 +1,23 @@
+// /contrats/:contractId/attestation — the provider's current attestation de vigilance, for the
+// members of the business of a contract of €5,000 excl. VAT or more. Everyone else: 404.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "#app/auth/session.server";
+import { getContractCertificate } from "#app/domain/compliance/vigilance.server";
+import { handle } from "#app/lib/http.server";
+import { contentDisposition } from "#app/routes/messages+/$conversationId_.pieces-jointes.$attachmentId";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const file = await handle(() =>
+    getContractCertificate({ actorId: user.id, contractId: params.contractId ?? "" }),
+  );
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      "Content-Type": file.mimeType,
+      "Content-Length": String(file.bytes.length),
+      "Content-Disposition": contentDisposition(file.fileName),
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
