@@ -9,16 +9,29 @@ const adapter: Adapter = {
   async getSessionAndUser(sessionId) {
     const row = await db.session.findUnique({
       where: { id: sessionId },
-      select: { id: true, userId: true, expiresAt: true, user: { select: userSelect } },
+      select: { id: true, userId: true, expiresAt: true, secondFactorAt: true, user: { select: userSelect } },
     });
     if (!row) return [null, null];
-    const session: DatabaseSession = { id: row.id, userId: row.userId, expiresAt: row.expiresAt, attributes: {} };
+    const session: DatabaseSession = {
+      id: row.id,
+      userId: row.userId,
+      expiresAt: row.expiresAt,
+      attributes: { secondFactorAt: row.secondFactorAt },
+    };
     const user: DatabaseUser = { id: row.user.id, attributes: row.user };
     return [session, user];
   },
   async getUserSessions(userId) {
-    const rows = await db.session.findMany({ where: { userId }, select: { id: true, expiresAt: true } });
-    return rows.map((r) => ({ id: r.id, userId, expiresAt: r.expiresAt, attributes: {} }));
+    const rows = await db.session.findMany({
+      where: { userId },
+      select: { id: true, expiresAt: true, secondFactorAt: true },
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      userId,
+      expiresAt: r.expiresAt,
+      attributes: { secondFactorAt: r.secondFactorAt },
+    }));
   },
   async setSession(session) {
     await db.session.create({ data: { id: session.id, userId: session.userId, expiresAt: session.expiresAt } });
@@ -45,6 +58,7 @@ const userSelect = {
   role: true,
   emailVerifiedAt: true,
   suspendedAt: true,
+  totpEnabledAt: true,
 } as const;
 
 type UserAttributes = {
@@ -55,6 +69,12 @@ type UserAttributes = {
   role: string;
   emailVerifiedAt: Date | null;
   suspendedAt: Date | null;
+  totpEnabledAt: Date | null;
+};
+
+type SessionAttributes = {
+  /** When this session passed the staff second factor (TOTP); null until then. */
+  secondFactorAt: Date | null;
 };
 
 export const lucia = new Lucia(adapter, {
@@ -71,12 +91,15 @@ export const lucia = new Lucia(adapter, {
     role: attributes.role,
     emailVerified: attributes.emailVerifiedAt !== null,
     suspended: attributes.suspendedAt !== null,
+    totpEnrolled: attributes.totpEnabledAt !== null,
   }),
+  getSessionAttributes: (attributes) => ({ secondFactorAt: attributes.secondFactorAt }),
 });
 
 declare module "lucia" {
   interface Register {
     Lucia: typeof lucia;
     DatabaseUserAttributes: UserAttributes;
+    DatabaseSessionAttributes: SessionAttributes;
   }
 }

@@ -3,6 +3,7 @@ import type { Session, User } from "lucia";
 import { db } from "#app/lib/db.server";
 import { DomainError } from "#app/lib/domain-error";
 import { lucia } from "./lucia.server";
+import { secondFactorPaths, secondFactorUrl } from "./second-factor-paths";
 
 export type SessionUser = User;
 export type StaffRole = "MODERATOR" | "ADMIN";
@@ -29,17 +30,39 @@ export async function getOptionalUser(request: Request): Promise<User | null> {
 
 /** Sends anonymous visitors to the login page, then back where they were going. */
 export async function requireUser(request: Request): Promise<User> {
-  const found = await getSessionUser(request);
-  if (found) return found.user;
-  const url = new URL(request.url);
-  const redirectTo = `${url.pathname}${url.search}`;
-  throw redirect(`/connexion?${new URLSearchParams({ redirectTo })}`);
+  return (await requireSession(request)).user;
 }
 
+async function requireSession(request: Request): Promise<NonNullable<SessionLookup>> {
+  const found = await getSessionUser(request);
+  if (found) return found;
+  throw redirect(`/connexion?${new URLSearchParams({ redirectTo: pathOf(request) })}`);
+}
+
+const pathOf = (request: Request) => {
+  const url = new URL(request.url);
+  return `${url.pathname}${url.search}`;
+};
+
+/**
+ * Staff only, and only once this session passed the TOTP second factor: a staff session without
+ * it is sent to enrol (no secret yet) or to type a code, then back here.
+ */
 export async function requireStaff(request: Request): Promise<User & { role: StaffRole }> {
-  const user = await requireUser(request);
+  const { user, session } = await requireSession(request);
   if (!isStaff(user)) throw new DomainError("FORBIDDEN", "Cette page est réservée à l’équipe de modération.");
+  if (!session.secondFactorAt) {
+    const path = user.totpEnrolled ? secondFactorPaths.verify : secondFactorPaths.enrol;
+    throw redirect(secondFactorUrl(path, request.method === "GET" ? pathOf(request) : "/moderation"));
+  }
   return user as User & { role: StaffRole };
+}
+
+/** The second-factor pages: a signed-in staff member, whether or not this session passed it. */
+export async function requireStaffSession(request: Request) {
+  const { user, session } = await requireSession(request);
+  if (!isStaff(user)) throw redirect("/tableau-de-bord");
+  return { user, sessionId: session.id, secondFactorDone: session.secondFactorAt !== null };
 }
 
 export function isStaff(user: Pick<User, "role">): boolean {
@@ -48,7 +71,7 @@ export function isStaff(user: Pick<User, "role">): boolean {
 
 /** Opens a new session (a fresh id at every login prevents session fixation). */
 export async function startSession(userId: string): Promise<string> {
-  const session = await lucia.createSession(userId, {});
+  const session = await lucia.createSession(userId, { secondFactorAt: null });
   return lucia.createSessionCookie(session.id).serialize();
 }
 
@@ -91,4 +114,16 @@ export async function liveSessionIds(sessionIds: string[]): Promise<Set<string>>
     select: { id: true },
   });
   return new Set(rows.map((row) => row.id));
+}
+
+/**
+ * Whether this session is still this user's and alive — not expired, not revoked, the user not
+ * suspended — in one primary-key read, without extending it: the socket's per-event re-check.
+ */
+export async function isSessionLive(sessionId: string, userId: string): Promise<boolean> {
+  const rows = await db.$queryRaw<{ live: number | bigint }[]>`
+    SELECT 1 AS "live" FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${sessionId} AND s."userId" = ${userId}
+      AND s."expiresAt" > ${new Date()} AND u."suspendedAt" IS NULL`;
+  return rows.length > 0;
 }

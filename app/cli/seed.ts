@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { db } from "#app/lib/db.server";
-import { demoAccounts, demoPassword } from "./seed/demo-accounts";
+import { demoAccounts, demoPassword, demoStaffTotpSecret } from "./seed/demo-accounts";
 import { defaultPlanOptions } from "./seed/plan";
 import { seedDemoData, type SeedSummary } from "./seed/seed-demo-data";
 
@@ -54,6 +54,10 @@ function printSummary(summary: SeedSummary) {
   for (const account of Object.values(demoAccounts)) {
     console.log(`  ${account.email.padEnd(width)}  ${account.description}`);
   }
+  console.log(
+    `\nÉquipe : double authentification avec la clé ${demoStaffTotpSecret} ` +
+      "(ou npm run staff:totp -- moderation@demo.permanence.fr).",
+  );
 }
 
 const args = readArgs();

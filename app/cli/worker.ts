@@ -18,6 +18,7 @@ const { startEmailOutbox } = await import("#app/domain/notifications/email-outbo
 const { startNotificationDigest } = await import("#app/domain/notifications/notification-digest.server");
 const { startReviewPublication } = await import("#app/domain/reviews/review-publication.server");
 const { startRetentionPurge } = await import("#app/domain/privacy/retention-purge.server");
+const { startVigilanceReminders } = await import("#app/domain/compliance/vigilance-reminders.server");
 const { getEnv } = await import("#app/lib/env.server");
 
 const worker = startSearchWorker({ engine: getSearchEngine, intervalMs: 1000 });
@@ -28,6 +29,7 @@ const emailOutbox = startEmailOutbox({ intervalMs: getEnv().EMAIL_OUTBOX_INTERVA
 const notificationDigest = startNotificationDigest({ intervalMs: getEnv().NOTIFICATION_DIGEST_INTERVAL_MS });
 const reviewPublication = startReviewPublication();
 const retentionPurge = startRetentionPurge();
+const vigilanceReminders = startVigilanceReminders();
 logger.info({ engine: process.env.MEILI_HOST ? "meilisearch" : "embedded" }, "worker de recherche démarré");
 
 async function shutdown(signal: string) {
@@ -41,6 +43,7 @@ async function shutdown(signal: string) {
     emailOutbox.stop(),
     notificationDigest.stop(),
     retentionPurge.stop(),
+    vigilanceReminders.stop(),
     reviewPublication.stop(),
   ]);
   await closeSearchEngine();

@@ -2,6 +2,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import { startVigilanceReminders } from "#app/domain/compliance/vigilance-reminders.server";
 import { startMissionExpiry } from "#app/domain/missions/mission-expiry.server";
 import { startEmailOutbox } from "#app/domain/notifications/email-outbox.server";
 import { startNotificationDigest } from "#app/domain/notifications/notification-digest.server";
@@ -68,6 +69,8 @@ const notificationDigest =
 const reviewPublication = env.SEARCH_WORKER === "off" ? null : startReviewPublication();
 // Legal-retention archive (erased accounts): records past their 10 years deleted, daily.
 const retentionPurge = env.SEARCH_WORKER === "off" ? null : startRetentionPurge();
+// Attestations de vigilance: businesses every 6 months, providers before a lapse, daily.
+const vigilanceReminders = env.SEARCH_WORKER === "off" ? null : startVigilanceReminders();
 
 function shutdown(signal: string) {
   logger.info({ signal }, "arrêt en cours");
@@ -81,6 +84,7 @@ function shutdown(signal: string) {
     emailOutbox?.stop(),
     notificationDigest?.stop(),
     retentionPurge?.stop(),
+    vigilanceReminders?.stop(),
     reviewPublication?.stop(),
     stripeSimulator?.stop(),
   ]).finally(() => httpServer.close(() => void closeSearchEngine().finally(() => process.exit(0))));

@@ -1,5 +1,6 @@
 import { startSession } from "#app/auth/session.server";
 import { commitCsrfToken } from "#app/lib/csrf.server";
+import { db } from "#app/lib/db.server";
 
 const origin = "http://localhost:3000";
 
@@ -13,11 +14,35 @@ async function csrfPair() {
   return { token, cookie: cookiePair(setCookie!) };
 }
 
-type RequestOptions = { userId?: string; cookies?: string[]; headers?: Record<string, string> };
+type RequestOptions = {
+  userId?: string;
+  cookies?: string[];
+  headers?: Record<string, string>;
+  /**
+   * Whether the session already passed the staff TOTP second factor (default: yes, so staff routes
+   * answer as they would after login; harmless for other users). `false` tests the gate itself.
+   */
+  secondFactor?: boolean;
+};
+
+/** A session cookie pair for `userId`, marked as past the second factor unless told otherwise. */
+export async function sessionCookie(userId: string, { secondFactor = true } = {}): Promise<string> {
+  const pair = cookiePair(await startSession(userId));
+  if (secondFactor) {
+    const sessionId = pair.slice(pair.indexOf("=") + 1);
+    await db.session.update({
+      where: { id: sessionId },
+      data: { secondFactorAt: new Date() },
+      select: { id: true },
+    });
+  }
+  return pair;
+}
 
 async function cookieHeader(options: RequestOptions, extra: string[] = []) {
   const cookies = [...(options.cookies ?? []), ...extra];
-  if (options.userId) cookies.push(cookiePair(await startSession(options.userId)));
+  if (options.userId)
+    cookies.push(await sessionCookie(options.userId, { secondFactor: options.secondFactor }));
   return cookies.join("; ");
 }
 

@@ -3,6 +3,14 @@
 
 export const demoPassword = "permanence-demo";
 
+/**
+ * The TOTP secret (base32, RFC 6238: SHA-1, 6 digits, 30 s) the demo staff accounts are enrolled
+ * with, so the demo and the end-to-end tests can pass the staff second factor. Public on purpose:
+ * add it to an authenticator app, or run `npm run staff:totp -- moderation@demo.permanence.fr`.
+ * Real staff accounts get their own random secret at their first login.
+ */
+export const demoStaffTotpSecret = "PERMANENCEDEMOSTAFFTOTP234567ABC";
+
 type DemoAccount = {
   email: string;
   password: string;

@@ -1,8 +1,9 @@
 // Fills an empty database with the demo accounts and realistic generated data; does nothing
 // when any user exists, so `npm start` can call it on every start.
 import { hashPassword } from "#app/auth/password.server";
+import { enableTotpWithSecret } from "#app/auth/totp.server";
 import { db } from "#app/lib/db.server";
-import { demoPassword } from "./demo-accounts";
+import { demoAccounts, demoPassword, demoStaffTotpSecret } from "./demo-accounts";
 import { seedDemoConversations } from "./demo-conversations";
 import { insertPlan } from "./insert";
 import { buildSeedPlan, type PlanOptions } from "./plan";
@@ -81,5 +82,13 @@ export async function seedDemoData(options: PlanOptions = {}): Promise<SeedSumma
   }
   // Through the chat domain, once the rows it reads (contract, members) are committed.
   await seedDemoConversations();
+  await enrolDemoStaff();
   return summarize(plan, Math.round(performance.now() - started));
+}
+
+/** The demo staff are already enrolled in the TOTP second factor, with the documented demo secret. */
+async function enrolDemoStaff() {
+  const emails = [demoAccounts.moderation.email, demoAccounts.admin.email];
+  const staff = await db.user.findMany({ where: { email: { in: emails } }, select: { id: true } });
+  for (const { id } of staff) await enableTotpWithSecret(id, demoStaffTotpSecret);
 }

@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import type { z } from "zod";
 import { getOptionalUser, startSession } from "#app/auth/session.server";
+import { destinationAfterLogin } from "#app/auth/totp.server";
 import { Field, FormErrors } from "#app/components/forms";
 import { loginSchema, safeRedirect } from "#app/domain/accounts/accounts.schema";
 import { authenticate } from "#app/domain/accounts/accounts.server";
@@ -39,7 +40,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     return data(submission.reply({ formErrors: [result.message], hideFields: ["password"] }), { status: 400 });
   }
-  return redirect(safeRedirect(redirectTo, "/tableau-de-bord"), {
+  const next = await destinationAfterLogin(result.userId, safeRedirect(redirectTo, "/tableau-de-bord"));
+  return redirect(next, {
     headers: { "Set-Cookie": await startSession(result.userId) },
   });
 }
