@@ -21,14 +21,45 @@ const pagesBySignedInAccount: Array<{ email: string | null; paths: string[] }> =
   },
   {
     email: demoAccounts.cabinet.email,
-    paths: ["/tableau-de-bord", "/compte/organisation", "/missions/nouvelle", "/compte/missions", "/contrats", "/messages"],
+    paths: [
+      "/tableau-de-bord",
+      "/compte/organisation",
+      "/missions/nouvelle",
+      "/compte/missions",
+      "/contrats",
+      "/messages",
+      "/notifications",
+      "/compte/notifications",
+      "/compte/donnees",
+    ],
   },
   {
     email: demoAccounts.secretaire.email,
-    paths: ["/tableau-de-bord", "/compte/profil", "/compte/propositions", "/contrats", "/messages"],
+    paths: [
+      "/tableau-de-bord",
+      "/compte/profil",
+      "/compte/propositions",
+      "/contrats",
+      "/messages",
+      "/compte/attestation",
+      "/compte/releve-annuel",
+    ],
   },
-  { email: demoAccounts.moderation.email, paths: ["/moderation", "/moderation/journal", "/moderation/missions"] },
+  // Staff pages: login() passes the TOTP second factor (tests/e2e/helpers.ts).
+  {
+    email: demoAccounts.moderation.email,
+    paths: [
+      "/moderation",
+      "/moderation/journal",
+      "/moderation/missions",
+      "/moderation/signalements",
+      "/moderation/litiges",
+      "/moderation/avis",
+    ],
+  },
 ];
+// Not audited: /contrats/:id/avis — the seed's only COMPLETED contract is between generated accounts
+// whose addresses are random, and no demo account has one.
 
 for (const { email, paths } of pagesBySignedInAccount) {
   for (const path of paths) {

@@ -5,6 +5,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { openMissionConversation, sendMessage } from "#app/domain/chat/chat.server";
 import { resetMessageLimits } from "#app/domain/chat/chat-rate-limit.server";
+import { uploadVigilanceCertificate } from "#app/domain/compliance/vigilance.server";
 import { eraseAccount } from "#app/domain/privacy/account-erasure.server";
 import { startRetentionPurge } from "#app/domain/privacy/retention-purge.server";
 import { db } from "#app/lib/db.server";
@@ -197,6 +198,29 @@ describe("eraseAccount", () => {
     expect(await db.session.count({ where: { userId: s.secretary.id } })).toBe(0);
     expect(await db.report.count({ where: { reporterId: s.secretary.id } })).toBe(1);
     expect((await db.user.findUniqueOrThrow({ where: { id: s.business.id } })).email).toBe(s.business.email);
+  });
+
+  it("deletes her attestations de vigilance and their files, without archiving them", async () => {
+    const secretary = await createSecretary({ displayName: NAME });
+    const issuedOn = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
+    await uploadVigilanceCertificate({
+      actorId: secretary.id,
+      input: { issuedOn, fileName: "attestation-urssaf.pdf", bytes: pdf },
+    });
+    const { storageKey } = await db.vigilanceCertificate.findFirstOrThrow({ where: { userId: secretary.id } });
+    const other = await createSecretary();
+    await uploadVigilanceCertificate({
+      actorId: other.id,
+      input: { issuedOn, fileName: "autre.pdf", bytes: pdf },
+    });
+
+    const result = await erase(secretary.id);
+
+    expect(await db.vigilanceCertificate.count({ where: { userId: secretary.id } })).toBe(0);
+    await expect(getFileStorage().read(storageKey)).rejects.toThrow();
+    expect(result.filesRemoved).toBe(1);
+    expect(await db.retainedRecord.count({ where: { formerUserId: secretary.id } })).toBe(0);
+    expect(await db.vigilanceCertificate.count({ where: { userId: other.id } })).toBe(1);
   });
 
   it("refuses while she is party to a live contract, in French, and changes nothing", async () => {

@@ -4,6 +4,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { beforeEach, describe, expect, it } from "vitest";
 import { openMissionConversation } from "#app/domain/chat/chat.server";
 import { resetMessageLimits } from "#app/domain/chat/chat-rate-limit.server";
+import { uploadVigilanceCertificate } from "#app/domain/compliance/vigilance.server";
 import { sendMessage } from "#app/domain/chat/chat.server";
 import { exportUserData, resetExportLimits } from "#app/domain/privacy/data-export.server";
 import { db } from "#app/lib/db.server";
@@ -121,6 +122,26 @@ describe("exportUserData", () => {
     expect(json.sessions).toHaveLength(1);
     expect(text).not.toContain(session.id);
     expect(json.notifications.map((n: { title: string }) => n.title)).toContain("Votre proposition");
+  });
+
+  it("includes her attestations de vigilance, metadata and PDF, and nobody else's", async () => {
+    const t = await twoThreads();
+    const issuedOn = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
+    const upload = (actorId: string, fileName: string) =>
+      uploadVigilanceCertificate({ actorId, input: { issuedOn, fileName, bytes: pdf } });
+    const mine = await upload(t.secretary.id, "urssaf claire.pdf");
+    await upload(t.rival.id, "urssaf odile.pdf");
+    const { files, json, text } = await unzipExport(t.secretary.id);
+    expect(json.vigilanceCertificates).toHaveLength(1);
+    const [certificate] = json.vigilanceCertificates;
+    expect(certificate).toMatchObject({ id: mine.id, fileName: "urssaf claire.pdf", sizeBytes: pdf.length });
+    expect(certificate.issuedOn).toMatch(new RegExp(`^${issuedOn}`));
+    expect(certificate.file).toBe(`attestations-vigilance/${mine.id}-urssaf claire.pdf`);
+    expect(Buffer.from(files[certificate.file]!)).toEqual(pdf);
+    const stored = await db.vigilanceCertificate.findUniqueOrThrow({ where: { id: mine.id } });
+    expect(text).not.toContain(stored.storageKey);
+    expect(text).not.toContain("urssaf odile");
+    expect(Object.keys(files).filter((path) => path.startsWith("attestations-vigilance/"))).toHaveLength(1);
   });
 
   it("allows 3 exports an hour, then refuses in French", async () => {

@@ -56,6 +56,8 @@ export async function deleteOwnRows(tx: Tx, userId: string, email: string) {
   await tx.agencyInvitation.deleteMany({ where: { email } });
   await tx.invoicingIdentity.deleteMany({ where: { userId } });
   await tx.payoutAccount.deleteMany({ where: { userId } });
+  // Not a legal record of the platform (the businesses keep their own copy): deleted, files too.
+  await tx.vigilanceCertificate.deleteMany({ where: { userId } });
 }
 
 /** The texts she wrote in proposals (her bids, the offers she made) are replaced. */

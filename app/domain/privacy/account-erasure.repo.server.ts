@@ -100,9 +100,14 @@ export async function findLegalRecords(tx: Tx, userId: string) {
   return { identity, payoutAccount, mandates, payouts };
 }
 
-export function findStoredFiles(tx: Tx, userId: string) {
-  return tx.messageAttachment.findMany({
-    where: { message: { senderId: userId } },
-    select: { id: true, storageKey: true },
-  });
+/** Files to remove after the commit: her message attachments and her attestations de vigilance. */
+export async function findStoredFiles(tx: Tx, userId: string) {
+  const [attachments, certificates] = await Promise.all([
+    tx.messageAttachment.findMany({
+      where: { message: { senderId: userId } },
+      select: { id: true, storageKey: true },
+    }),
+    tx.vigilanceCertificate.findMany({ where: { userId }, select: { id: true, storageKey: true } }),
+  ]);
+  return [...attachments, ...certificates];
 }

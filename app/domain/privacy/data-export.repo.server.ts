@@ -68,6 +68,24 @@ export function findIdentityRecords(userId: string) {
   ]);
 }
 
+/** Her attestations de vigilance URSSAF (the storage key is only for reading the file). */
+export function findVigilanceCertificates(userId: string) {
+  return db.vigilanceCertificate.findMany({
+    where: { userId },
+    orderBy: { issuedOn: "asc" },
+    select: {
+      id: true,
+      fileName: true,
+      mimeType: true,
+      sizeBytes: true,
+      issuedOn: true,
+      expiresOn: true,
+      createdAt: true,
+      storageKey: true,
+    },
+  });
+}
+
 export function findMissionsCreated(userId: string) {
   return db.mission.findMany({ where: { createdById: userId }, orderBy: { createdAt: "asc" } });
 }

@@ -7,6 +7,7 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { getAttachment, getConversation, listConversations } from "#app/domain/chat/chat.server";
 import type { ConversationView, MessageDTO } from "#app/domain/chat/chat.schema";
 import { DomainError, notFound } from "#app/lib/domain-error";
+import { getFileStorage } from "#app/lib/file-storage.server";
 import * as repo from "./data-export.repo.server";
 
 export const EXPORT_LIMIT = { points: 3, duration: 60 * 60 } as const;
@@ -79,6 +80,19 @@ async function conversationsWithFiles(actorId: string) {
   return { conversations, files };
 }
 
+/** Her attestations de vigilance: metadata in the JSON (`file` = its path in the zip), and the PDFs. */
+async function certificatesWithFiles(userId: string) {
+  const rows = await repo.findVigilanceCertificates(userId);
+  const files: ExportedFile[] = [];
+  const certificates = [];
+  for (const { storageKey, ...certificate } of rows) {
+    const path = `attestations-vigilance/${certificate.id}-${safeFileName(certificate.fileName)}`;
+    files.push({ path, bytes: await getFileStorage().read(storageKey) });
+    certificates.push({ ...certificate, file: path });
+  }
+  return { certificates, files };
+}
+
 async function collectRecords(userId: string) {
   const account = await repo.findAccount(userId);
   if (!account) throw notFound("Ce compte");
@@ -109,13 +123,20 @@ async function collectRecords(userId: string) {
   };
 }
 
-/** The zip of everything about her: donnees.json, LISEZMOI.txt and pieces-jointes/. */
+/** The zip of everything about her: donnees.json, LISEZMOI.txt, pieces-jointes/, attestations-vigilance/. */
 export async function exportUserData(args: { actorId: string; now?: Date }) {
   await consumeExportPoint(args.actorId);
   const now = args.now ?? new Date();
   const records = await collectRecords(args.actorId);
   const { conversations, files } = await conversationsWithFiles(args.actorId);
-  const json = { exportedAt: now.toISOString(), ...records, conversations };
+  const vigilance = await certificatesWithFiles(args.actorId);
+  files.push(...vigilance.files);
+  const json = {
+    exportedAt: now.toISOString(),
+    ...records,
+    vigilanceCertificates: vigilance.certificates,
+    conversations,
+  };
   const entries: Zippable = {
     "donnees.json": strToU8(JSON.stringify(json, null, 2)),
     "LISEZMOI.txt": strToU8(README_TEXT),
@@ -133,8 +154,10 @@ const README_TEXT = `Vos données sur Permanence
 donnees.json : votre compte, votre profil, vos organisations, les missions que vous avez créées,
 vos propositions, les contrats auxquels vous êtes partie, vos saisies de travail, vos conversations
 (telles que vous les voyez sur le site), vos notifications et préférences, vos signalements, les avis
-que vous avez rédigés, les factures émises en votre nom ou qui vous sont adressées (références et
+que vous avez rédigés, vos attestations de vigilance, les factures émises en votre nom ou qui vous sont adressées (références et
 montants) et vos sessions de connexion (dates seulement).
 
 pieces-jointes/ : les fichiers échangés dans vos conversations, rangés par conversation.
+
+attestations-vigilance/ : les attestations de vigilance URSSAF que vous avez déposées (PDF).
 `;

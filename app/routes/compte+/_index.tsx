@@ -92,6 +92,12 @@ export default function AccountPage() {
             <Link to="/compte/engagement-confidentialite">Engagement de confidentialité</Link>
           ) : null}
           {account.kind === "SECRETARY" || account.kind === "AGENCY_OWNER" ? <Link to="/compte/paiements">Paiements</Link> : null}
+          {account.kind === "SECRETARY" || account.kind === "AGENCY_OWNER" ? (
+            <Link to="/compte/attestation">Attestation de vigilance URSSAF</Link>
+          ) : null}
+          {account.kind === "SECRETARY" || account.kind === "AGENCY_OWNER" ? (
+            <Link to="/compte/releve-annuel">Relevé annuel des sommes perçues</Link>
+          ) : null}
           {account.kind === "BUSINESS" ? <Link to="/compte/facturation">Facturation</Link> : null}
           <Link to="/compte/notifications">Notifications par e-mail</Link>
           <Link to="/compte/donnees">Mes données (export, suppression du compte)</Link>

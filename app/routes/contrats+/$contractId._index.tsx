@@ -7,6 +7,8 @@ import { ContractActionsSection, type ActionError } from "#app/components/contra
 import { ContractAssigneesList } from "#app/components/contract-assignees";
 import { ContractHistory } from "#app/components/contract-history";
 import { ContractTermsSection } from "#app/components/contract-terms";
+import { ContractVigilanceSection } from "#app/components/contract-vigilance";
+import { getContractVigilanceStatus } from "#app/domain/compliance/vigilance.server";
 import { acceptContractTerms } from "#app/domain/contracts/contract-acceptance.server";
 import { getContractPage } from "#app/domain/contracts/contract-page.server";
 import { changeContractStatus } from "#app/domain/contracts/contracts.server";
@@ -26,7 +28,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const page = await handle(() => getContractPage({ actorId: user.id, contractId: params.contractId ?? "" }));
-  return { ...page, moderation: await contractModerationBanner(page.contract.id) };
+  const [moderation, vigilance] = await Promise.all([
+    contractModerationBanner(page.contract.id),
+    getContractVigilanceStatus({ actorId: user.id, contractId: page.contract.id }),
+  ]);
+  return { ...page, moderation, vigilance };
 }
 
 const REASON_REQUIRED = "Indiquez un motif pour cette action.";
@@ -137,6 +143,7 @@ export default function ContractPage() {
         formError={actionData?.intent === "accept" ? actionData.message : undefined}
       />
       <ContractTermsSection terms={page.terms} milestones={page.milestones} />
+      <ContractVigilanceSection vigilance={page.vigilance} />
       <nav className="card row" aria-label="Travail, relevés et messages">
         <Link to={`/messages/contrat/${contract.id}`}>Messages</Link>
         <Link to={`/contrats/${contract.id}/travail`}>Travail réalisé</Link>
