@@ -71,6 +71,24 @@ export function typingLabel(typing: { name: string }[]): string {
   return `${typing.map((t) => t.name).join(", ")} sont en train d’écrire…`;
 }
 
+type SyncReply = { ok: boolean; messages?: MessageDTO[]; hasMore?: boolean };
+type Emitter = { emit(event: string, payload: unknown, ack: (reply: SyncReply) => void): unknown };
+
+/** Asks for what was missed after `afterSeq`, page after page (200 at most each) until the server has no more. */
+export function catchUp(
+  socket: Emitter,
+  conversationId: string,
+  afterSeq: number,
+  add: (m: MessageDTO[]) => void,
+) {
+  socket.emit("messages:sync", { conversationId, afterSeq }, (reply) => {
+    if (!reply?.ok || !reply.messages) return;
+    add(reply.messages);
+    const last = reply.messages.at(-1);
+    if (reply.hasMore && last) catchUp(socket, conversationId, last.seq, add);
+  });
+}
+
 export function useLiveConversation(view: ConversationView, userId: string) {
   const { socket, connected } = useSocket();
   const { messages, add } = useMessages(view);
@@ -88,13 +106,7 @@ export function useLiveConversation(view: ConversationView, userId: string) {
   useEffect(() => {
     if (!socket || !connected) return;
     socket.emit("conversation:join", { conversationId: view.id }, () => {});
-    socket.emit(
-      "messages:sync",
-      { conversationId: view.id, afterSeq: lastSeqRef.current },
-      (reply: { ok: boolean; messages?: MessageDTO[] }) => {
-        if (reply?.ok && reply.messages) add(reply.messages);
-      },
-    );
+    catchUp(socket, view.id, lastSeqRef.current, add);
   }, [socket, connected, view.id, add]);
   useReadOnArrival(view.id, messages, userId);
 

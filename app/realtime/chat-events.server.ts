@@ -1,8 +1,9 @@
 import type { Socket } from "socket.io";
 import {
+  catchUpMessages,
+  conversationParticipantIds,
   isConversationParticipant,
   markConversationRead,
-  messagesAfter,
   sendMessage,
 } from "#app/domain/chat/chat.server";
 import { notFound } from "#app/lib/domain-error";
@@ -12,11 +13,14 @@ import { listen } from "./socket-events.server";
 import { requireLiveSession, SocketRefusal, typingAllowed } from "./socket-guard.server";
 
 // The chat's client → server events (contract in docs/decisions/009). Handlers only call the chat
-// domain, which checks participation, persists, then publishes `message:new` / `message:read`.
+// domain, which checks participation, persists, then publishes `message:new` / `message:read` to
+// the current participants' own rooms.
 const actor = (socket: Socket) => socket.data.userId as string;
 const TYPING_SESSION_CHECK_MS = 30_000;
+const TYPING_ACCESS_CHECK_MS = 30_000;
+const notInConversation = () => new SocketRefusal("Cette conversation est introuvable.");
 
-export function listenToChat(socket: Socket): void {
+function onSend(socket: Socket): void {
   listen(socket, "message:send", {
     schema: sendPayload,
     ackRequired: true,
@@ -26,7 +30,9 @@ export function listenToChat(socket: Socket): void {
       return { message };
     },
   });
+}
 
+function onRead(socket: Socket): void {
   listen(socket, "message:read", {
     schema: readPayload,
     ackRequired: false,
@@ -35,16 +41,20 @@ export function listenToChat(socket: Socket): void {
       return markConversationRead({ actorId: actor(s), ...input });
     },
   });
+}
 
+function onSync(socket: Socket): void {
   listen(socket, "messages:sync", {
     schema: syncPayload,
     ackRequired: true,
     run: async (s, input) => {
       await requireLiveSession(s);
-      return { messages: await messagesAfter({ actorId: actor(s), ...input }) };
+      return catchUpMessages({ actorId: actor(s), ...input });
     },
   });
+}
 
+function onJoin(socket: Socket): void {
   listen(socket, "conversation:join", {
     schema: conversationPayload,
     ackRequired: true,
@@ -55,20 +65,51 @@ export function listenToChat(socket: Socket): void {
       return {};
     },
   });
+}
 
+type TypingAccess = { at: number; participantIds: string[] };
+
+/**
+ * The conversation's current participants, read again at most every 30 s per socket and
+ * conversation; someone no longer among them leaves its room and is refused.
+ */
+async function typingParticipants(socket: Socket, conversationId: string): Promise<string[]> {
+  const cache = (socket.data.typingAccess ??= new Map<string, TypingAccess>()) as Map<string, TypingAccess>;
+  const cached = cache.get(conversationId);
+  if (cached && Date.now() - cached.at < TYPING_ACCESS_CHECK_MS) return cached.participantIds;
+  const participantIds = await conversationParticipantIds(conversationId);
+  if (!participantIds.includes(actor(socket))) {
+    cache.delete(conversationId);
+    await socket.leave(conversationRoom(conversationId));
+    throw notInConversation();
+  }
+  cache.set(conversationId, { at: Date.now(), participantIds });
+  return participantIds;
+}
+
+function onTyping(socket: Socket): void {
   listen(socket, "typing", {
     schema: conversationPayload,
     ackRequired: false,
     run: async (s, { conversationId }) => {
       // Only a room this socket was put in (at connection, by conversation:join or by the domain).
-      const room = conversationRoom(conversationId);
-      if (!s.rooms.has(room)) throw new SocketRefusal("Cette conversation est introuvable.");
+      if (!s.rooms.has(conversationRoom(conversationId))) throw notInConversation();
       if (!typingAllowed(s, conversationId)) return {};
       await requireLiveSession(s, TYPING_SESSION_CHECK_MS);
-      s.to(room)
+      const others = (await typingParticipants(s, conversationId)).filter((id) => id !== actor(s));
+      if (others.length === 0) return {};
+      s.to(others.map(userRoom))
         .except(userRoom(actor(s)))
         .emit("typing", { conversationId, userId: actor(s), name: s.data.userName as string });
       return {};
     },
   });
+}
+
+export function listenToChat(socket: Socket): void {
+  onSend(socket);
+  onRead(socket);
+  onSync(socket);
+  onJoin(socket);
+  onTyping(socket);
 }

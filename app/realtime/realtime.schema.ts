@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { chatMessages, MAX_BODY_LENGTH } from "#app/domain/chat/chat.schema";
+import { chatMessages, clientIdSchema, MAX_BODY_LENGTH } from "#app/domain/chat/chat.schema";
 
 // What a browser may send over the socket. Every object is strict (no extra keys) and every string
 // capped, so a payload is refused before anything reaches the domain. Ids are Prisma cuids.
@@ -17,10 +17,7 @@ export const sendPayload = z
   .object(
     {
       conversationId,
-      // crypto.randomUUID() in the browser, or any short opaque id the client keeps for its retries.
-      clientId: z
-        .string({ message: chatMessages.clientId })
-        .regex(/^[A-Za-z0-9_-]{8,64}$/, chatMessages.clientId),
+      clientId: clientIdSchema,
       body: z
         .string({ message: chatMessages.bodyRequired })
         .max(MAX_BODY_LENGTH, chatMessages.bodyTooLong)

@@ -88,6 +88,15 @@ export async function addReplacementAssignee(
 }
 
 /** The conversation thread of a contract created from this mission's bid: masking ends. */
+/** Both sides accepted: the contract is ACTIVE (contact details show from then on). */
+export async function activateContract(contract: { id: string }) {
+  const now = new Date();
+  await db.contract.update({
+    where: { id: contract.id },
+    data: { status: "ACTIVE", businessAcceptedAt: now, providerAcceptedAt: now, activatedAt: now },
+  });
+}
+
 export async function contractFromBid(missionConversationParties: {
   business: { id: string; organization: { id: string; name: string }; displayName: string };
   secretary: { id: string; displayName: string };

@@ -15,6 +15,7 @@ import {
   agencyMissionConversation,
   contractConversation,
   contractFromBid,
+  activateContract,
   missionConversation,
 } from "#tests/factories/chat";
 import { createAgencyOwner, createSecretary } from "#tests/factories/users";
@@ -47,7 +48,12 @@ describe("the one-query access check", () => {
     expect(before.query.participants).toHaveLength(3);
     expect(before.query.masking).toBe(true);
 
-    await contractFromBid(parties);
+    const contract = await contractFromBid(parties);
+    const pending = await bothWays(parties.conversationId);
+    expect(pending.query).toEqual(pending.derived);
+    expect(pending.query.masking).toBe(true);
+
+    await activateContract(contract);
     const after = await bothWays(parties.conversationId);
     expect(after.query).toEqual(after.derived);
     expect(after.query.masking).toBe(false);
@@ -74,6 +80,17 @@ describe("the one-query access check", () => {
     expect(ids).toEqual(expect.arrayContaining([agency.id, agencyMember.id, stand.id]));
     expect(ids).not.toContain(gone.id);
     expect(query.masking).toBe(false);
+  });
+
+  it("a contract not yet activated: its thread masks", async () => {
+    const { conversationId, contract } = await contractConversation({ status: "PENDING" });
+    const before = await bothWays(conversationId);
+    expect(before.query).toEqual(before.derived);
+    expect(before.query.masking).toBe(true);
+    await activateContract(contract);
+    const after = await bothWays(conversationId);
+    expect(after.query).toEqual(after.derived);
+    expect(after.query.masking).toBe(false);
   });
 
   it("refuses a stranger and an unknown conversation alike", async () => {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { attachmentMessages, sanitizeFileName } from "#app/domain/chat/chat-attachment-rules.server";
 import { resetMessageLimits } from "#app/domain/chat/chat-rate-limit.server";
-import { getAttachment, getConversation, sendMessage } from "#app/domain/chat/chat.server";
+import { getAttachment, getConversation, listConversations, sendMessage } from "#app/domain/chat/chat.server";
 import { MAX_ATTACHMENT_BYTES } from "#app/domain/chat/chat.schema";
 import { db } from "#app/lib/db.server";
 import { DomainError } from "#app/lib/domain-error";
@@ -50,6 +50,22 @@ const sendFile = (actorId: string, conversationId: string, fileName: string, byt
   sendMessage({ actorId, conversationId, clientId: newClientId(), body, attachment: { fileName, bytes } });
 
 describe("attachments", () => {
+  it("masks contact details in a file's name for the other side before a contract, as in the text", async () => {
+    const { business, secretary, conversationId } = await missionConversation();
+    const sent = await sendFile(secretary.id, conversationId, "CV appelez 0612345678.pdf", pdf);
+    expect(sent.message.attachments[0]!.fileName).toContain("0612345678");
+    const theirs = await getConversation({ actorId: business.id, conversationId });
+    expect(theirs.messages[0]!.attachments[0]!.fileName).not.toContain("0612345678");
+    const [summary] = await listConversations({ actorId: business.id });
+    expect(summary!.lastMessage!.excerpt).toMatch(/^Pièce jointe : /);
+    expect(summary!.lastMessage!.excerpt).not.toContain("0612345678");
+    const attachmentId = sent.message.attachments[0]!.id;
+    const download = await getAttachment({ actorId: business.id, conversationId, attachmentId });
+    expect(download.fileName).not.toContain("0612345678");
+    const own = await getAttachment({ actorId: secretary.id, conversationId, attachmentId });
+    expect(own.fileName).toContain("0612345678");
+  });
+
   it("accepts a PDF and a PNG, stores the sniffed type and serves the bytes to participants", async () => {
     const { business, secretary, conversationId } = await missionConversation();
     const sent = await sendFile(secretary.id, conversationId, "CV Claire.pdf", pdf, "Mon CV");

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MASK } from "#app/domain/chat/chat-masking";
+import { CATCH_UP_LIMIT } from "#app/domain/chat/chat.schema";
 import { MESSAGE_LIMIT, resetMessageLimits } from "#app/domain/chat/chat-rate-limit.server";
 import {
   conversationIdsFor,
@@ -10,17 +11,19 @@ import {
   listConversations,
   markConversationRead,
   messagesAfter,
+  catchUpMessages,
   sendMessage,
 } from "#app/domain/chat/chat.server";
 import { db } from "#app/lib/db.server";
 import { DomainError } from "#app/lib/domain-error";
-import { conversationRoom, setRealtimeBus, userRoom, type RealtimeBus } from "#app/lib/realtime-bus.server";
+import { setRealtimeBus, userRoom, type RealtimeBus } from "#app/lib/realtime-bus.server";
 import {
   addBusinessMember,
   addReplacementAssignee,
   agencyMissionConversation,
   contractConversation,
   contractFromBid,
+  activateContract,
   missionConversation,
   newClientId,
 } from "#tests/factories/chat";
@@ -151,13 +154,13 @@ describe("sending", () => {
     expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
-  it("publishes the sender's view to her room and the others' view to the conversation", async () => {
-    const { secretary, conversationId } = await missionConversation();
+  it("publishes the sender's view to her room and the others' view to the current participants' rooms", async () => {
+    const { business, secretary, conversationId } = await missionConversation();
     const { message } = await send(secretary.id, conversationId, "Mon numéro : 06 12 34 56 78");
     expect(emitted).toEqual([
       { rooms: userRoom(secretary.id), event: "message:new", payload: message, except: undefined },
       {
-        rooms: conversationRoom(conversationId),
+        rooms: [userRoom(business.id)],
         event: "message:new",
         payload: expect.objectContaining({ id: message.id, body: `Mon numéro : ${MASK}`, masked: true }),
         except: userRoom(secretary.id),
@@ -215,7 +218,7 @@ describe("reading", () => {
     expect(await messagesAfter({ actorId: secretary.id, conversationId, afterSeq: 5 })).toEqual([]);
   });
 
-  it("masks contact details for the other side until a contract exists, and tells the sender", async () => {
+  it("masks contact details for the other side until a contract is activated, and tells the sender", async () => {
     const parties = await missionConversation();
     const { business, secretary, conversationId } = parties;
     const body = "Écrivez-moi à claire@exemple.fr ou au +33 6 12 34 56 78.";
@@ -234,15 +237,26 @@ describe("reading", () => {
     const [summary] = await listConversations({ actorId: business.id });
     expect(summary!.lastMessage!.excerpt).not.toContain("claire@exemple.fr");
 
-    await contractFromBid(parties);
+    // A contract still PENDING can be cancelled: the details stay hidden until both sides accept.
+    const contract = await contractFromBid(parties);
+    const pending = await getConversation({ actorId: business.id, conversationId });
+    expect(pending.masking).toBe(true);
+    expect(pending.messages[0]).toMatchObject({ body: stored.maskedBody, masked: true });
+
+    await activateContract(contract);
     const after = await getConversation({ actorId: business.id, conversationId });
     expect(after.masking).toBe(false);
     expect(after.messages[0]).toMatchObject({ body, masked: false });
   });
 
-  it("never masks a contract thread", async () => {
-    const { business, secretary, conversationId } = await contractConversation();
+  it("masks a contract thread while its contract is not activated, not after", async () => {
+    const { business, secretary, conversationId, contract } = await contractConversation({
+      status: "PENDING",
+    });
     await send(secretary.id, conversationId, "Mon portable : 06.12.34.56.78");
+    const pending = await getConversation({ actorId: business.id, conversationId });
+    expect(pending.messages[0]).toMatchObject({ body: `Mon portable : ${MASK}`, masked: true });
+    await activateContract(contract);
     const view = await getConversation({ actorId: business.id, conversationId });
     expect(view.messages[0]).toMatchObject({ body: "Mon portable : 06.12.34.56.78", masked: false });
   });
@@ -282,5 +296,49 @@ describe("reading", () => {
     expect(await countUnreadMessages(business.id)).toBe(0);
     const view = await getConversation({ actorId: secretary.id, conversationId });
     expect(view.readMarks).toEqual([{ userId: business.id, name: "Anne Lefèvre", lastReadSeq: 4 }]);
+  });
+
+  it("shows only the other side's read marks: a colleague reading is not « Lu »", async () => {
+    const { business, secretary, conversationId } = await missionConversation();
+    const colleague = await addBusinessMember(business.organization.id);
+    await send(business.id, conversationId, "Bonjour");
+    await markConversationRead({ actorId: colleague.id, conversationId, seq: 1 });
+    const view = await getConversation({ actorId: business.id, conversationId });
+    expect(view.readMarks).toEqual([{ userId: secretary.id, name: "Claire Morel", lastReadSeq: 0 }]);
+  });
+
+  it("two first reads at once (two tabs) both succeed and the mark is the higher one", async () => {
+    const { business, secretary, conversationId } = await missionConversation();
+    for (let i = 1; i <= 3; i++) await send(secretary.id, conversationId, `Question ${i}`);
+    const reads = await Promise.all([
+      markConversationRead({ actorId: business.id, conversationId, seq: 2 }),
+      markConversationRead({ actorId: business.id, conversationId, seq: 3 }),
+      markConversationRead({ actorId: business.id, conversationId, seq: 1 }),
+    ]);
+    expect(reads.map((r) => r.lastReadSeq)).toContain(3);
+    const mark = await db.conversationRead.findUniqueOrThrow({
+      where: { conversationId_userId: { conversationId, userId: business.id } },
+    });
+    expect(mark.lastReadSeq).toBe(3);
+  });
+
+  it("catches up page after page: hasMore until the last message", async () => {
+    const { business, secretary, conversationId } = await missionConversation();
+    await db.conversation.update({ where: { id: conversationId }, data: { lastSeq: CATCH_UP_LIMIT + 5 } });
+    await db.message.createMany({
+      data: Array.from({ length: CATCH_UP_LIMIT + 5 }, (_, i) => ({
+        conversationId,
+        senderId: secretary.id,
+        clientId: `bulk-${String(i).padStart(4, "0")}`,
+        seq: i + 1,
+        body: `Message ${i + 1}`,
+      })),
+    });
+    const first = await catchUpMessages({ actorId: business.id, conversationId, afterSeq: 0 });
+    expect(first.messages).toHaveLength(CATCH_UP_LIMIT);
+    expect(first.hasMore).toBe(true);
+    const rest = await catchUpMessages({ actorId: business.id, conversationId, afterSeq: CATCH_UP_LIMIT });
+    expect(rest.messages.map((m) => m.seq)).toEqual([201, 202, 203, 204, 205]);
+    expect(rest.hasMore).toBe(false);
   });
 });

@@ -79,8 +79,25 @@ describe("opening conversations", () => {
     expect(await conversationParticipantIds(thread.id)).toEqual(
       expect.arrayContaining([business.id, secretary.id]),
     );
+    // The contract is only PENDING (cancellable): contact details stay hidden until it is activated.
     const view = await getConversation({ actorId: business.id, conversationId });
-    expect(view.masking).toBe(false);
+    expect(view.masking).toBe(true);
+  });
+
+  it("a failed announcement after the commit does not turn a committed bid into an error", async () => {
+    const { business, mission } = await openMissionWithBusiness();
+    const secretary = await publishedSecretary();
+    setRealtimeBus({
+      ...recordingBus,
+      join: () => {
+        throw new Error("bus down");
+      },
+    });
+    const proposal = await submitProposal({ actorId: secretary.id, missionId: mission.id, input: bid });
+    expect(proposal.ok).toBe(true);
+    expect(await db.conversation.count({ where: { missionId: mission.id } })).toBe(1);
+    const [summary] = await listConversations({ actorId: business.id });
+    expect(summary).toMatchObject({ kind: "MISSION" });
   });
 
   it("a bid without a question opens the thread", async () => {

@@ -1,12 +1,12 @@
 // The chat over real sockets and a real SQLite file: who may send, read, sync, join and type in a
 // conversation, idempotent retries, catch-up after a reconnection, text delivered as text.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { announceConversation, openMissionConversation } from "#app/domain/chat/chat.server";
 import { db } from "#app/lib/db.server";
+import { addReplacementAssignee, contractConversation } from "#tests/factories/chat";
 import { openMission } from "#tests/factories/mission-rows";
 import { createBusiness, createSecretary } from "#tests/factories/users";
 import {
-  closeAllSockets,
   collect,
   connectAs,
   emitAck,
@@ -14,26 +14,17 @@ import {
   missionConversation,
   newClientId,
   nextEvent,
-  startInstance,
-  type Instance,
+  useRealtimeInstance,
 } from "./realtime-harness";
 
-let instance: Instance;
-beforeAll(async () => {
-  instance = await startInstance();
-});
-afterEach(() => closeAllSockets());
-afterAll(async () => {
-  closeAllSockets();
-  await instance.close();
-});
+const instance = useRealtimeInstance();
 
 const NOT_FOUND = "Cette conversation est introuvable.";
 
 async function everyoneConnected() {
   const parties = await missionConversation();
   const [business, secretary, outsider] = await Promise.all(
-    [parties.business, parties.secretary, parties.outsider].map((u) => connectAs(instance.url, u.id)),
+    [parties.business, parties.secretary, parties.outsider].map((u) => connectAs(instance().url, u.id)),
   );
   return { ...parties, sockets: { business: business!, secretary: secretary!, outsider: outsider! } };
 }
@@ -120,7 +111,7 @@ describe("catch-up after a reconnection", () => {
     await send("Pendant la coupure 1");
     await send("Pendant la coupure 2");
 
-    const back = await connectAs(instance.url, secretary.id);
+    const back = await connectAs(instance().url, secretary.id);
     const sync = await emitAck(back, "messages:sync", { conversationId, afterSeq: lastSeen });
     expect(sync.ok && (sync.messages as { body: string; seq: number }[]).map((m) => [m.seq, m.body])).toEqual(
       [
@@ -198,10 +189,10 @@ describe("conversation:join", () => {
 
   it("lets a participant whose socket predates the conversation join its room", async () => {
     const { business, secretary, conversationId } = await missionConversation();
-    const early = await connectAs(instance.url, secretary.id);
-    const businessSocket = await connectAs(instance.url, business.id);
+    const early = await connectAs(instance().url, secretary.id);
+    const businessSocket = await connectAs(instance().url, business.id);
     // Simulates a socket opened before the conversation: it leaves the room, then asks to join.
-    instance.realtime.io.in(`user:${secretary.id}`).socketsLeave(`conversation:${conversationId}`);
+    instance().realtime.io.in(`user:${secretary.id}`).socketsLeave(`conversation:${conversationId}`);
     expect(await emitAck(early, "conversation:join", { conversationId })).toEqual({ ok: true });
     const received = nextEvent(early, "message:new");
     await emitAck(businessSocket, "message:send", {
@@ -219,8 +210,8 @@ describe("a conversation opened while its participants are online", () => {
     const secretary = await createSecretary({ status: "PUBLISHED" });
     const mission = await openMission(business);
     const [businessSocket, secretarySocket] = await Promise.all([
-      connectAs(instance.url, business.id),
-      connectAs(instance.url, secretary.id),
+      connectAs(instance().url, business.id),
+      connectAs(instance().url, secretary.id),
     ]);
     const opened = await db.$transaction((tx) =>
       openMissionConversation(tx, { missionId: mission.id, bidderKey: `user:${secretary.id}` }),
@@ -239,7 +230,7 @@ describe("a conversation opened while its participants are online", () => {
 describe("typing", () => {
   it("reaches the other side with the typist's name, throttled, never her own other sockets", async () => {
     const { conversationId, business, sockets } = await everyoneConnected();
-    const secondTab = await connectAs(instance.url, business.id);
+    const secondTab = await connectAs(instance().url, business.id);
     const secretarySaw = collect(sockets.secretary, "typing", 500);
     const ownTabSaw = collect(secondTab, "typing", 500);
     sockets.business.emit("typing", { conversationId });
@@ -257,5 +248,47 @@ describe("typing", () => {
     });
     sockets.outsider.emit("typing", { conversationId });
     expect(await secretarySaw).toEqual([]);
+  });
+});
+
+describe("people who left a conversation", () => {
+  it("a cancelled replacement hears nothing more of the contract thread, and her typing is refused", async () => {
+    const { contract, business, secretary, primaryAssigneeId, conversationId } = await contractConversation();
+    const stand = await addReplacementAssignee(contract, primaryAssigneeId, business.id);
+    const [businessSocket, secretarySocket, standSocket] = await Promise.all(
+      [business.id, secretary.id, stand.id].map((id) => connectAs(instance().url, id)),
+    );
+    // Her socket joined the conversation's room when it connected; then the replacement is cancelled.
+    await db.contractAssignee.updateMany({ where: { userId: stand.id }, data: { cancelledAt: new Date() } });
+    const standSaw = collect(standSocket!, "message:new", 300);
+    const secretaryGot = nextEvent(secretarySocket!, "message:new");
+    const body = "Nouvelles consignes pour lundi";
+    expect(
+      await emitAck(businessSocket!, "message:send", { conversationId, clientId: newClientId(), body }),
+    ).toMatchObject({ ok: true });
+    expect(await secretaryGot).toMatchObject({ body });
+    expect(await standSaw).toEqual([]);
+    expect(await emitAck(standSocket!, "typing", { conversationId })).toEqual({
+      ok: false,
+      error: NOT_FOUND,
+    });
+    const readSaw = collect(standSocket!, "message:read", 300);
+    await emitAck(secretarySocket!, "message:read", { conversationId, seq: 1 });
+    expect(await readSaw).toEqual([]);
+  });
+
+  it("before activation, the other side receives the masked body live", async () => {
+    const { conversationId, sockets } = await everyoneConnected();
+    const received = nextEvent(sockets.business, "message:new");
+    const body = "Appelez-moi au 06 12 34 56 78";
+    const ack = await emitAck(sockets.secretary, "message:send", {
+      conversationId,
+      clientId: newClientId(),
+      body,
+    });
+    expect(ack).toMatchObject({ ok: true, message: { body, maskedForOthers: true } });
+    const theirs = await received;
+    expect(theirs).toMatchObject({ masked: true });
+    expect(theirs.body).not.toContain("06 12 34 56 78");
   });
 });

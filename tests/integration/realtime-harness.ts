@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { startSession, userFromCookieHeader } from "#app/auth/session.server";
 import { openMissionConversation } from "#app/domain/chat/chat.server";
 import { db } from "#app/lib/db.server";
@@ -33,6 +34,26 @@ export async function startInstance(
     await new Promise((resolve) => server.close(resolve));
   };
   return { url, realtime, close };
+}
+
+/**
+ * One instance for the test file, started before its tests and closed after them; every socket a
+ * test opened is closed after it. Returns a getter (the instance exists once beforeAll ran).
+ */
+export function useRealtimeInstance(options?: Parameters<typeof startInstance>[0]): () => Instance {
+  let instance: Instance | undefined;
+  beforeAll(async () => {
+    instance = await startInstance(options);
+  });
+  afterEach(() => closeAllSockets());
+  afterAll(async () => {
+    closeAllSockets();
+    await instance?.close();
+  });
+  return () => {
+    if (!instance) throw new Error("the realtime instance is not started");
+    return instance;
+  };
 }
 
 const opened: Socket[] = [];

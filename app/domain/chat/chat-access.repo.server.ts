@@ -24,7 +24,10 @@ export type ConversationAccessRow = {
   missionId: string;
   bidderKey: string | null;
   lastSeq: number;
-  /** A contract came from this conversation's bid (mission, bidder key): the masking has ended. */
+  /**
+   * Contact details may show: an ACTIVATED contract (both sides accepted) came from this conversation's
+   * bid (mission, bidder key) or, for a CONTRACT thread, its own contract is activated.
+   */
   contracted: boolean;
   participants: { id: string; name: string }[];
 };
@@ -33,10 +36,12 @@ export type ConversationAccessRow = {
 const accessSql = (conversationId: string) => Prisma.sql`
   WITH c AS (
     SELECT cv."id", cv."kind", cv."missionId", cv."bidderKey", cv."contractId", cv."lastSeq",
-      EXISTS (
+      CASE WHEN cv."contractId" IS NOT NULL THEN EXISTS (
+        SELECT 1 FROM "Contract" k WHERE k."id" = cv."contractId" AND k."activatedAt" IS NOT NULL
+      ) ELSE EXISTS (
         SELECT 1 FROM "Contract" k JOIN "Proposal" p ON p."id" = k."proposalId"
-        WHERE k."missionId" = cv."missionId" AND p."bidderKey" = cv."bidderKey"
-      ) AS "contracted"
+        WHERE k."missionId" = cv."missionId" AND p."bidderKey" = cv."bidderKey" AND k."activatedAt" IS NOT NULL
+      ) END AS "contracted"
     FROM "Conversation" cv WHERE cv."id" = ${conversationId}
   ),
   people AS (

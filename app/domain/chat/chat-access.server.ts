@@ -33,12 +33,14 @@ export async function requireParticipant(actorId: string, conversationId: string
   return { conversation, me };
 }
 
-type Maskable = { kind: string; missionId: string; bidderKey: string | null };
+type Maskable = { kind: string; missionId: string; bidderKey: string | null; contractActivated?: boolean };
 const bidOf = (c: Maskable) => (c.kind === "MISSION" && c.bidderKey ? c.bidderKey : null);
 
 /**
- * Before a contract from this bid, contact details are hidden from the other side. For many
- * conversations at once (one query): the answer tells, for each of them, whether it masks.
+ * Contact details are hidden from the other side until a contract is ACTIVATED (both sides
+ * accepted; a pending one can still be cancelled): a MISSION thread until a contract from its bid
+ * is, a CONTRACT thread until its own is. For many conversations at once (one query): the answer
+ * tells, for each of them, whether it masks.
  */
 export async function maskingOf<T extends Maskable>(
   conversations: T[],
@@ -49,6 +51,7 @@ export async function maskingOf<T extends Maskable>(
   });
   const contracted = await repo.findContractedBids(bids);
   return (c) => {
+    if (c.kind === "CONTRACT") return !c.contractActivated;
     const bidderKey = bidOf(c);
     return bidderKey !== null && !contracted.has(repo.bidId(c.missionId, bidderKey));
   };
@@ -63,7 +66,9 @@ export type ConversationAccess = accessRepo.ConversationAccessRow & { masking: b
 
 export async function loadAccess(conversationId: string): Promise<ConversationAccess | null> {
   const access = await accessRepo.findConversationAccess(conversationId);
-  return access && { ...access, masking: bidOf(access) !== null && !access.contracted };
+  if (!access) return null;
+  const maskable = access.kind === "CONTRACT" || bidOf(access) !== null;
+  return { ...access, masking: maskable && !access.contracted };
 }
 
 /** The same check as requireParticipant, in one query, for the paths that need no names of sides. */

@@ -1,5 +1,6 @@
 // Messages as one viewer may see them: before a contract, the other side reads the masked text;
 // a message hidden by moderation shows a notice to everyone. Pure.
+import { maskContactDetails } from "./chat-masking";
 import { attachmentUrl, chatMessages, type MessageDTO } from "./chat.schema";
 
 export type StoredMessage = {
@@ -35,7 +36,12 @@ export function toMessageDTO(row: StoredMessage, viewerId: string, masking: bool
     createdAt: row.createdAt.toISOString(),
     attachments: hidden
       ? []
-      : row.attachments.map((a) => ({ ...a, url: attachmentUrl(row.conversationId, a.id) })),
+      : row.attachments.map((a) => ({
+          ...a,
+          // A file's name can carry contact details too: masked like the text for the other side.
+          fileName: masking && !own ? (maskContactDetails(a.fileName) ?? a.fileName) : a.fileName,
+          url: attachmentUrl(row.conversationId, a.id),
+        })),
   };
 }
 

@@ -109,18 +109,22 @@ export async function raiseReadMark(
   userId: string,
   seq: number,
 ) {
-  const key = { conversationId_userId: { conversationId, userId } };
-  const current = await client.conversationRead.findUnique({ where: key, select: { lastReadSeq: true } });
-  if (!current) {
-    await client.conversationRead.create({ data: { conversationId, userId, lastReadSeq: seq } });
-    return { lastReadSeq: seq, raised: seq > 0 };
-  }
-  if (current.lastReadSeq >= seq) return { lastReadSeq: current.lastReadSeq, raised: false };
-  const { count } = await client.conversationRead.updateMany({
-    where: { conversationId, userId, lastReadSeq: { lt: seq } },
-    data: { lastReadSeq: seq },
+  // One statement, so two first reads at once (two tabs, the socket and the page) cannot both
+  // try to create the row: the mark only ever rises, and RETURNING tells whether this call raised it.
+  const rows = await client.$queryRaw<{ lastReadSeq: number | bigint }[]>(Prisma.sql`
+    INSERT INTO "ConversationRead" ("conversationId", "userId", "lastReadSeq", "updatedAt")
+    VALUES (${conversationId}, ${userId}, ${seq}, ${new Date()})
+    ON CONFLICT ("conversationId", "userId") DO UPDATE
+    SET "lastReadSeq" = excluded."lastReadSeq", "updatedAt" = excluded."updatedAt"
+    WHERE "ConversationRead"."lastReadSeq" < excluded."lastReadSeq"
+    RETURNING "lastReadSeq"`);
+  const row = rows[0];
+  if (row) return { lastReadSeq: Number(row.lastReadSeq), raised: Number(row.lastReadSeq) > 0 };
+  const current = await client.conversationRead.findUniqueOrThrow({
+    where: { conversationId_userId: { conversationId, userId } },
+    select: { lastReadSeq: true },
   });
-  return { lastReadSeq: seq, raised: count > 0 };
+  return { lastReadSeq: current.lastReadSeq, raised: false };
 }
 
 export type NewMessage = {
@@ -194,6 +198,12 @@ export function isDuplicateSend(error: unknown): boolean {
 export async function findAttachment(conversationId: string, attachmentId: string) {
   return db.messageAttachment.findFirst({
     where: { id: attachmentId, conversationId, message: { hiddenAt: null } },
-    select: { fileName: true, mimeType: true, sizeBytes: true, storageKey: true },
+    select: {
+      fileName: true,
+      mimeType: true,
+      sizeBytes: true,
+      storageKey: true,
+      message: { select: { senderId: true } },
+    },
   });
 }

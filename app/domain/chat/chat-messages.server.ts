@@ -4,6 +4,7 @@ import { notifyMessageReceived } from "#app/domain/notifications/notifications.s
 import { db } from "#app/lib/db.server";
 import { DomainError } from "#app/lib/domain-error";
 import { getFileStorage } from "#app/lib/file-storage.server";
+import { parseOrThrow } from "#app/lib/validation";
 import { logger } from "#app/server/logger";
 import { checkAttachment, type CheckedAttachment } from "./chat-attachment-rules.server";
 import { loadAccess, requireAccess, type ConversationAccess } from "./chat-access.server";
@@ -27,13 +28,6 @@ export type SendMessageArgs = {
   body: string;
   attachment?: { fileName: string; bytes: Uint8Array };
 };
-
-function parse<T>(
-  result: { success: true; data: T } | { success: false; error: { issues: { message: string }[] } },
-) {
-  if (!result.success) throw new DomainError("VALIDATION", result.error.issues[0]!.message);
-  return result.data;
-}
 
 const clientIdTaken = () =>
   new DomainError("CONFLICT", "Cet identifiant de message est déjà utilisé dans une autre conversation.");
@@ -81,7 +75,7 @@ async function spendPoint(actorId: string, clientId: string, access: Conversatio
  * transaction; a retry is found only when the insert hits the (senderId, clientId) index.
  */
 export async function sendMessage(args: SendMessageArgs): Promise<{ message: MessageDTO; created: boolean }> {
-  const input = parse(sendMessageSchema.safeParse({ ...args, hasAttachment: !!args.attachment }));
+  const input = parseOrThrow(sendMessageSchema, { ...args, hasAttachment: !!args.attachment });
   const { access, me } = await requireAccess(args.actorId, input.conversationId);
   const limited = await spendPoint(args.actorId, input.clientId, access);
   if (limited) return { message: limited, created: false };
@@ -110,7 +104,11 @@ export async function sendMessage(args: SendMessageArgs): Promise<{ message: Mes
 
 /** After the commit: `message:new` to the sockets, then the offline recipients' notification. */
 async function deliver(access: ConversationAccess, row: messages.MessageRow): Promise<void> {
-  publishMessage(row, access.masking);
+  publishMessage(
+    row,
+    access.masking,
+    access.participants.map((p) => p.id),
+  );
   await notifyOthers(access, row);
 }
 
@@ -139,20 +137,37 @@ async function notifyOthers(access: ConversationAccess, row: messages.MessageRow
   }
 }
 
-/** What a reconnecting client missed after the last seq it saw (at most 200, oldest first). */
-export async function messagesAfter(args: { actorId: string; conversationId: string; afterSeq: number }) {
-  const input = parse(messagesAfterSchema.safeParse(args));
+/**
+ * What a reconnecting client missed after the last seq it saw, oldest first, at most 200 at a
+ * time: `hasMore` tells it to ask again after the last one (a long disconnect misses more).
+ */
+export async function catchUpMessages(args: { actorId: string; conversationId: string; afterSeq: number }) {
+  const input = parseOrThrow(messagesAfterSchema, args);
   const { access } = await requireAccess(args.actorId, input.conversationId);
   const rows = await messages.findMessagesAfter(access.id, input.afterSeq, CATCH_UP_LIMIT);
-  return rows.map((row) => toMessageDTO(row, args.actorId, access.masking));
+  const last = rows.at(-1);
+  return {
+    messages: rows.map((row) => toMessageDTO(row, args.actorId, access.masking)),
+    hasMore: rows.length === CATCH_UP_LIMIT && !!last && last.seq < access.lastSeq,
+  };
+}
+
+export async function messagesAfter(args: { actorId: string; conversationId: string; afterSeq: number }) {
+  return (await catchUpMessages(args)).messages;
 }
 
 /** Moves the actor's read mark forward (never back, never past the last message). */
 export async function markConversationRead(args: { actorId: string; conversationId: string; seq: number }) {
-  const input = parse(markReadSchema.safeParse(args));
+  const input = parseOrThrow(markReadSchema, args);
   const { access } = await requireAccess(args.actorId, input.conversationId);
   const seq = Math.min(input.seq, access.lastSeq);
   const { lastReadSeq, raised } = await messages.raiseReadMark(db, access.id, args.actorId, seq);
-  if (raised) publishRead(access.id, args.actorId, lastReadSeq);
+  if (raised)
+    publishRead(
+      access.id,
+      args.actorId,
+      lastReadSeq,
+      access.participants.map((p) => p.id),
+    );
   return { lastReadSeq };
 }

@@ -3,6 +3,8 @@
 import { loadBidContext, OFFER_PENDING_MESSAGE } from "#app/domain/proposals/bid-context.server";
 import { db, type Tx } from "#app/lib/db.server";
 import { DomainError } from "#app/lib/domain-error";
+import { parseOrThrow } from "#app/lib/validation";
+import { logger } from "#app/server/logger";
 import { maskContactDetails } from "./chat-masking";
 import { deliverWrittenMessage } from "./chat-messages.server";
 import * as messages from "./chat-messages.repo.server";
@@ -36,7 +38,13 @@ export async function openContractConversation(
 
 /** Publishes `conversation:new` for a conversation a use case has just opened (after its commit). */
 export async function announceConversation(opened: OpenedConversation | null | undefined): Promise<void> {
-  if (opened?.created) await publishConversationOpened(opened.id);
+  if (!opened?.created) return;
+  try {
+    await publishConversationOpened(opened.id);
+  } catch (error) {
+    // The bid, offer or contract is committed: a failed announcement must not turn it into an error.
+    logger.error({ err: error, conversationId: opened.id }, "conversation announcement failed");
+  }
 }
 
 /**
@@ -52,9 +60,7 @@ export async function askQuestion(args: {
   body: string;
   now?: Date;
 }): Promise<{ conversationId: string }> {
-  const parsed = askQuestionSchema.safeParse(args);
-  if (!parsed.success) throw new DomainError("VALIDATION", parsed.error.issues[0]!.message);
-  const { missionId, clientId, body } = parsed.data;
+  const { missionId, clientId, body } = parseOrThrow(askQuestionSchema, args);
   const retried = await messages.findMessageByClientId(args.actorId, clientId);
   if (retried) return { conversationId: retried.conversationId };
   const { mission, bidder, blocker } = await loadBidContext(args.actorId, missionId, args.now ?? new Date());

@@ -12,6 +12,7 @@ import {
   type Conversation,
 } from "./chat-access.server";
 import { excerptOf, toMessageDTO } from "./chat-dto";
+import { maskContactDetails } from "./chat-masking";
 import * as messages from "./chat-messages.repo.server";
 import {
   chatMessages,
@@ -102,7 +103,8 @@ export async function getConversation(args: {
     messages.findReadMarks(conversation.id),
   ]);
   const shown = page.slice(0, limit).reverse();
-  const others = conversation.participants.filter((p) => p.id !== args.actorId);
+  // "Lu" means the other side read it, not a colleague: only their marks.
+  const others = conversation.participants.filter((p) => p.side !== me.side);
   return {
     id: conversation.id,
     kind: conversation.kind,
@@ -127,16 +129,21 @@ export async function getConversation(args: {
 const attachmentNotFound = () => new DomainError("NOT_FOUND", "Cette pièce jointe est introuvable.");
 
 export async function getAttachment(args: { actorId: string; conversationId: string; attachmentId: string }) {
-  await requireParticipant(args.actorId, args.conversationId);
-  const attachment = await messages.findAttachment(args.conversationId, args.attachmentId);
+  const { conversation } = await requireParticipant(args.actorId, args.conversationId);
+  const [attachment, masking] = await Promise.all([
+    messages.findAttachment(args.conversationId, args.attachmentId),
+    isMasking(conversation),
+  ]);
   if (!attachment) throw attachmentNotFound();
+  // The downloaded file's name is masked as in the message (contact details, before activation).
+  const masked = masking && attachment.message.senderId !== args.actorId;
   const bytes = await getFileStorage()
     .read(attachment.storageKey)
     .catch(() => {
       throw attachmentNotFound();
     });
   return {
-    fileName: attachment.fileName,
+    fileName: masked ? (maskContactDetails(attachment.fileName) ?? attachment.fileName) : attachment.fileName,
     mimeType: attachment.mimeType,
     sizeBytes: attachment.sizeBytes,
     bytes,

@@ -26,6 +26,7 @@ const conversationSelect = {
   contract: {
     select: {
       providerUserId: true,
+      activatedAt: true,
       agency: { select: { name: true, memberships: members } },
       assignees: { where: { cancelledAt: null }, select: { user: person } },
     },
@@ -94,6 +95,8 @@ function toLoaded(row: ConversationRow, provider: Side) {
     missionId: row.missionId,
     bidderKey: row.bidderKey,
     contractId: row.contractId,
+    /** Both sides accepted the contract: its thread shows contact details. */
+    contractActivated: row.contract?.activatedAt != null,
     lastSeq: row.lastSeq,
     lastMessageAt: row.lastMessageAt,
     createdAt: row.createdAt,
@@ -141,6 +144,7 @@ export async function findContractedBids(bids: { missionId: string; bidderKey: s
     where: {
       missionId: { in: [...new Set(bids.map((b) => b.missionId))] },
       proposal: { bidderKey: { in: [...new Set(bids.map((b) => b.bidderKey))] } },
+      activatedAt: { not: null },
     },
     select: { missionId: true, proposal: { select: { bidderKey: true } } },
   });

@@ -22,10 +22,11 @@ export const chatMessages = {
 const id = z.string().trim().min(1, chatMessages.conversationId).max(64, chatMessages.conversationId);
 
 export const conversationIdSchema = id;
+/** The one rule for a send's clientId (forms and sockets): crypto.randomUUID() or any short opaque id. */
 export const clientIdSchema = z
-  .string()
+  .string({ message: chatMessages.clientId })
   .trim()
-  .regex(/^[A-Za-z0-9_-]{6,64}$/, chatMessages.clientId);
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, chatMessages.clientId);
 export const seqSchema = z.coerce
   .number({ message: chatMessages.seq })
   .int(chatMessages.seq)

@@ -5,7 +5,7 @@ export {
   isConversationParticipant,
 } from "./chat-access.server";
 export { conversationIdForProposal, findContractConversationId } from "./chat-links.server";
-export { markConversationRead, messagesAfter, sendMessage } from "./chat-messages.server";
+export { catchUpMessages, markConversationRead, messagesAfter, sendMessage } from "./chat-messages.server";
 export {
   announceConversation,
   askQuestion,

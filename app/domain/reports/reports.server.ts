@@ -4,6 +4,7 @@
 import { isConversationParticipant } from "#app/domain/chat/chat.server";
 import { isUniqueConstraintError } from "#app/lib/db.server";
 import { DomainError } from "#app/lib/domain-error";
+import { parseOrThrow } from "#app/lib/validation";
 import * as repo from "./reports.repo.server";
 import { reportMessageSchema, reportMessages } from "./reports.schema";
 
@@ -17,9 +18,8 @@ export async function reportMessage(args: {
   /** When the page knows it: the message must belong to this conversation. */
   conversationId?: string;
 }): Promise<{ reportId: string }> {
-  const parsed = reportMessageSchema.safeParse({ ...args, details: args.details ?? undefined });
-  if (!parsed.success) throw new DomainError("VALIDATION", parsed.error.issues[0]!.message);
-  const message = await repo.findMessageForReport(parsed.data.messageId);
+  const input = parseOrThrow(reportMessageSchema, { ...args, details: args.details ?? undefined });
+  const message = await repo.findMessageForReport(input.messageId);
   if (!message || (args.conversationId && message.conversationId !== args.conversationId))
     throw messageNotFound();
   if (!(await isConversationParticipant(args.actorId, message.conversationId))) throw messageNotFound();
@@ -38,8 +38,8 @@ export async function reportMessage(args: {
       reporterId: args.actorId,
       targetType: "MESSAGE",
       targetId: message.id,
-      reason: parsed.data.reason,
-      details: parsed.data.details,
+      reason: input.reason,
+      details: input.details,
       snapshot,
     });
     return { reportId: id };
