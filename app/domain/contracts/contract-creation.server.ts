@@ -5,6 +5,7 @@
 import { announceConversation, openContractConversation } from "#app/domain/chat/chat-open.server";
 import { hasSignedCurrentPledge } from "#app/domain/confidentiality/pledges.server";
 import { transitionMission } from "#app/domain/missions/mission-transition.server";
+import { currentPlatformFeeBps } from "#app/domain/moderation/platform-settings.server";
 import {
   notifyContractToAccept,
   notifyProposalDecided,
@@ -100,6 +101,8 @@ async function createFromProposal(proposalId: string, authorize: Authorize): Pro
       // A proposal already accepted is a double click: say so rather than "the mission is filled".
       if (proposal.status !== "ACCEPTED") await ensureOpening(tx, proposal.mission);
       await markProposalAccepted(tx, { proposalId: proposal.id, actor: signer.actor });
+      // The rate in force now is frozen into the contract: a later change does not touch it.
+      const platformFeeBps = await currentPlatformFeeBps(tx);
       const terms = buildContractTerms({
         mission: proposal.mission,
         proposal,
@@ -109,7 +112,7 @@ async function createFromProposal(proposalId: string, authorize: Authorize): Pro
           agencyId: proposal.agency?.id ?? null,
           agencyName: proposal.agency?.name ?? null,
         },
-        platformFeeBps: env.PLATFORM_FEE_BPS,
+        platformFeeBps,
         reviewWindowDays: env.WORK_REVIEW_WINDOW_DAYS,
       });
       const contractId = await writeContract(tx, { proposal, terms, actorId: signer.actor.id });

@@ -22,6 +22,12 @@ export type StaffAccountResult = {
   suspended: boolean;
 };
 
+/**
+ * From the staff console (/moderation/equipe): the admin is the audit actor, and an existing
+ * account is refused (the console never resets a password by "creating" again).
+ */
+export type StaffAccountOptions = { actorId?: string; createOnly?: boolean };
+
 const roleRank: Record<string, number> = { USER: 0, MODERATOR: 1, ADMIN: 2 };
 
 /** ~144 random bits, URL-safe so it survives copy-paste from a terminal. */
@@ -39,7 +45,10 @@ function defaultName(email: string): string {
  * the command without --admin never demotes an admin) and a fresh password replaces the old one,
  * which signs the account out everywhere — the command doubles as staff password recovery.
  */
-export async function createStaffAccount(input: StaffAccountInput): Promise<StaffAccountResult> {
+export async function createStaffAccount(
+  input: StaffAccountInput,
+  options: StaffAccountOptions = {},
+): Promise<StaffAccountResult> {
   const parsed = staffAccountSchema.safeParse(input);
   if (!parsed.success) throw new DomainError("VALIDATION", parsed.error.issues[0]!.message);
   const { email, role, name } = parsed.data;
@@ -50,7 +59,10 @@ export async function createStaffAccount(input: StaffAccountInput): Promise<Staf
       where: { email },
       select: { id: true, kind: true, role: true, emailVerifiedAt: true, suspendedAt: true },
     });
-    if (!existing) return createUser(tx, { email, role, name: name ?? defaultName(email), passwordHash });
+    if (!existing)
+      return createUser(tx, { email, role, name: name ?? defaultName(email), passwordHash }, options.actorId);
+    if (options.createOnly)
+      throw new DomainError("CONFLICT", "Un compte existe déjà avec cette adresse e-mail.");
     if (existing.kind !== "STAFF") {
       throw new DomainError(
         "CONFLICT",
@@ -66,6 +78,7 @@ export async function createStaffAccount(input: StaffAccountInput): Promise<Staf
 async function createUser(
   tx: Tx,
   input: { email: string; role: StaffRoleName; name: string; passwordHash: string },
+  actorId?: string,
 ) {
   const userId = crypto.randomUUID();
   await tx.user.create({
@@ -82,11 +95,11 @@ async function createUser(
   });
   // No signed-in actor runs the command: the account is recorded as acting on itself.
   await recordAudit(tx, {
-    actorId: userId,
+    actorId: actorId ?? userId,
     action: "STAFF_CREATE",
     targetType: "User",
     targetId: userId,
-    reason: "Commande staff:create",
+    reason: actorId ? "Console d’administration" : "Commande staff:create",
     before: null,
     after: { role: input.role },
   });

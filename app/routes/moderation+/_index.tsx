@@ -3,6 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireStaff } from "#app/auth/session.server";
 import { ModerationStatusCounts } from "#app/components/moderation-status-counts";
 import { countDisputes } from "#app/domain/moderation/disputes-queue.server";
+import { canManageStaff } from "#app/domain/moderation/moderation.policy";
 import { decisionNotices, decisionNoticeSchema } from "#app/domain/moderation/moderation.schema";
 import { getReviewQueue } from "#app/domain/moderation/moderation.server";
 import { formatDate } from "#app/lib/dates";
@@ -13,11 +14,12 @@ export const meta: MetaFunction = () => [{ title: "File de modération — Perma
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await handle(() => requireStaff(request));
   const queue = await handle(() => getReviewQueue({ actor: staff }));
-  return { ...queue, disputes: await handle(() => countDisputes({ actor: staff })) };
+  const isAdmin = canManageStaff(staff);
+  return { ...queue, disputes: await handle(() => countDisputes({ actor: staff })), isAdmin };
 }
 
 export default function ModerationQueue() {
-  const { counts, queue, limit, disputes } = useLoaderData<typeof loader>();
+  const { counts, queue, limit, disputes, isAdmin } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const decision = decisionNoticeSchema.parse(params.get("decision") ?? undefined);
   return (
@@ -31,6 +33,11 @@ export default function ModerationQueue() {
           Litiges et contrats signalés : {disputes === 0 ? "aucun en cours" : `${disputes} à examiner`}
         </Link>
       </p>
+      {isAdmin ? (
+        <p>
+          <Link to="/moderation/equipe">Équipe et commission (administrateurs)</Link>
+        </p>
+      ) : null}
       {decision ? (
         <p className="notice" role="status">
           {decisionNotices[decision]}
