@@ -1,5 +1,8 @@
-// "Signaler" on a public profile or a mission page: a disclosure with the reasons, posted to
-// /signaler, which comes back to the page with ?signale=ok|doublon|refus. Works without JavaScript.
+// "Signaler" on a public profile, a mission page or a published review: a disclosure with the
+// reasons, posted to /signaler, which comes back to the page with ?signale=ok|doublon|refus (and
+// &avis=<id> for a review, so only that review's form shows the notice). Works without JavaScript.
+// On a profile, the reporter chooses between the profile itself and the person (USER, resolved
+// from the slug on the server: the user id never reaches the page).
 import { Form, useRouteLoaderData, useSearchParams } from "@remix-run/react";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import {
@@ -9,36 +12,64 @@ import {
   type ListingReportNotice,
 } from "#app/domain/reports/reports.schema";
 
-const summaries = { PROFILE: "Signaler ce profil", MISSION: "Signaler cette mission" } as const;
+type FormTarget = "PROFILE" | "MISSION" | "REVIEW";
 
-export function ReportListingForm({
-  targetType,
-  targetId,
-}: {
-  targetType: "PROFILE" | "MISSION";
-  targetId: string;
-}) {
-  const root = useRouteLoaderData<{ user: { id: string } | null }>("root");
+const summaries = {
+  PROFILE: "Signaler ce profil",
+  MISSION: "Signaler cette mission",
+  REVIEW: "Signaler cet avis",
+} as const;
+
+function ProfileTargetChoice() {
+  return (
+    <fieldset className="field">
+      <legend>Que signalez-vous ?</legend>
+      <label>
+        <input type="radio" name="targetType" value="PROFILE" defaultChecked /> Le profil (contenu de
+        l’annonce)
+      </label>
+      <label>
+        <input type="radio" name="targetType" value="USER" /> Signaler la personne (comportement)
+      </label>
+    </fieldset>
+  );
+}
+
+function useNotice(targetType: FormTarget, targetId: string) {
   const [params] = useSearchParams();
   const notice = params.get("signale");
-  if (notice && notice in listingReportNotices) {
+  const review = params.get("avis");
+  const mine = targetType === "REVIEW" ? review === targetId : review === null;
+  return mine && notice && notice in listingReportNotices ? (notice as ListingReportNotice) : null;
+}
+
+export function ReportListingForm({ targetType, targetId }: { targetType: FormTarget; targetId: string }) {
+  const root = useRouteLoaderData<{ user: { id: string } | null }>("root");
+  const notice = useNotice(targetType, targetId);
+  if (notice) {
     return (
       <p className="notice" role="status">
-        {listingReportNotices[notice as ListingReportNotice]}
+        {listingReportNotices[notice]}
       </p>
     );
   }
   if (!root?.user) return null;
-  const id = `report-${targetType.toLowerCase()}`;
+  const id = targetType === "REVIEW" ? `report-review-${targetId}` : `report-${targetType.toLowerCase()}`;
   return (
     <details className="report-listing">
       <summary>{summaries[targetType]}</summary>
       <Form method="post" action="/signaler" className="form">
         <AuthenticityTokenInput />
-        <input type="hidden" name="targetType" value={targetType} />
+        {targetType === "PROFILE" ? (
+          <ProfileTargetChoice />
+        ) : (
+          <input type="hidden" name="targetType" value={targetType} />
+        )}
         <input type="hidden" name="targetId" value={targetId} />
         <div className="field">
-          <label htmlFor={`${id}-reason`}>Motif du signalement</label>
+          <label htmlFor={`${id}-reason`}>
+            {targetType === "REVIEW" ? "Motif du signalement de cet avis" : "Motif du signalement"}
+          </label>
           <select id={`${id}-reason`} name="reason" required defaultValue="">
             <option value="" disabled>
               Choisissez un motif

@@ -1,5 +1,6 @@
 // Published reviews of a secretary or an agency: averages per criterion, then each review.
-import { Fragment } from "react";
+import { Fragment, type ReactNode } from "react";
+import { ReportListingForm } from "#app/components/report-listing-form";
 import type { PublishedReviews, ReviewDTO } from "#app/domain/reviews/reviews.schema";
 import { OVERALL_LABEL, reviewCriteria } from "#app/domain/reviews/reviews.schema";
 import { formatDate } from "#app/lib/dates";
@@ -21,15 +22,16 @@ export function ReviewScores({ review }: { review: ReviewDTO }) {
   );
 }
 
-export function ReviewCard({ review }: { review: ReviewDTO }) {
+export function ReviewCard({ review, children }: { review: ReviewDTO; children?: ReactNode }) {
   return (
-    <article className="card stack">
+    <article className="card stack" id={`avis-${review.id}`}>
       <p>
         <strong>{review.authorLabel}</strong>
         {review.publishedAt ? <span className="muted"> — {formatDate(review.publishedAt)}</span> : null}
       </p>
       <ReviewScores review={review} />
       <p className="pre-line">{review.comment}</p>
+      {children}
     </article>
   );
 }
@@ -60,7 +62,9 @@ export function ReviewsSection({ reviews: published, note }: { reviews: Publishe
           </dl>
           <div className="stack">
             {reviews.map((r) => (
-              <ReviewCard key={r.id} review={r} />
+              <ReviewCard key={r.id} review={r}>
+                <ReportListingForm targetType="REVIEW" targetId={r.id} />
+              </ReviewCard>
             ))}
           </div>
         </>

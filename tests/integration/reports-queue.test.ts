@@ -1,14 +1,17 @@
-// The reports queue's context and its three actions: each closes the report (who, when, what),
+// The reports queue's context and its actions (dismiss, hide the message or the review, suspend): each closes the report (who, when, what),
 // writes exactly one audit row and tells the reporter.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetMessageLimits } from "#app/domain/chat/chat-rate-limit.server";
 import { getConversation, sendMessage } from "#app/domain/chat/chat.server";
+import { reportListing } from "#app/domain/reports/listing-reports.server";
 import { reportMessage } from "#app/domain/reports/reports.server";
+import { submitReview } from "#app/domain/reviews/reviews.server";
 import { db } from "#app/lib/db.server";
 import * as reportsPage from "#app/routes/moderation+/signalements";
 import { missionConversation, newClientId } from "#tests/factories/chat";
 import { notificationsOf } from "#tests/factories/notifications";
-import { createStaff } from "#tests/factories/users";
+import { createCompletedContract, reviewInput } from "#tests/factories/reviews";
+import { createBusiness, createSecretary, createStaff } from "#tests/factories/users";
 import { formRequest, getRequest } from "#tests/setup/requests";
 import { runRoute } from "#tests/setup/route-result";
 
@@ -136,5 +139,92 @@ describe("queue actions", () => {
     expect(again.data.error).toMatch(/déjà été traité/);
     expect((await db.message.findUniqueOrThrow({ where: { id: r.message.id } })).hiddenAt).toBeNull();
     expect(await auditsFor(r.reportId)).toHaveLength(1);
+  });
+});
+
+async function reportedReview() {
+  const { contract, business, secretary } = await createCompletedContract();
+  const input = reviewInput({ rating: 1, comment: "Une incompétente, fuyez." });
+  const { reviewId } = await submitReview({ actorId: business.id, contractId: contract.id, input });
+  await submitReview({ actorId: secretary.id, contractId: contract.id, input: reviewInput() });
+  const { reportId } = await reportListing({
+    actorId: secretary.id,
+    targetType: "REVIEW",
+    targetId: reviewId,
+    reason: "HARASSMENT",
+  });
+  return { business, secretary, reviewId, reportId };
+}
+
+const profileRating = (userId: string) =>
+  db.secretaryProfile.findUniqueOrThrow({
+    where: { userId },
+    select: { ratingAverage: true, ratingCount: true },
+  });
+
+describe("review reports", () => {
+  it("shows the review as it was reported, with its author", async () => {
+    const r = await reportedReview();
+    const page = await runRoute(
+      reportsPage.loader,
+      await getRequest("/moderation/signalements", { userId: moderator.id }),
+    );
+    expect(page.data.reports.find((report: { id: string }) => report.id === r.reportId)).toMatchObject({
+      targetType: "REVIEW",
+      listing: { kind: "REVIEW" },
+      review: { rating: 1, comment: "Une incompétente, fuyez.", authorSide: "BUSINESS", hidden: false },
+      reportedUser: { id: r.business.id },
+    });
+  });
+
+  it("hides the review from the report: rating recomputed, one audit row, reporter notified", async () => {
+    const r = await reportedReview();
+    expect(await profileRating(r.secretary.id)).toMatchObject({ ratingCount: 1, ratingAverage: 1 });
+    const result = await act({ intent: "hide-review", reportId: r.reportId, reason: "Propos injurieux" });
+    expect(result.location).toBe("/moderation/signalements?fait=hide-review");
+    expect(await reportRow(r.reportId)).toMatchObject({
+      status: "RESOLVED",
+      resolution: "Avis masqué — Propos injurieux",
+      resolvedById: moderator.id,
+    });
+    const review = await db.review.findUniqueOrThrow({ where: { id: r.reviewId } });
+    expect(review).toMatchObject({ hiddenAt: expect.any(Date), hiddenReason: "Propos injurieux" });
+    expect(await profileRating(r.secretary.id)).toMatchObject({ ratingCount: 0, ratingAverage: null });
+    const audits = await db.auditLog.findMany({
+      where: { targetId: { in: [r.reportId, r.reviewId, r.business.id] } },
+      select: { action: true, targetType: true, after: true },
+    });
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({
+      action: "REVIEW_HIDE",
+      targetType: "Review",
+      after: { reportId: r.reportId },
+    });
+    expect((await notificationsOf(r.secretary.id)).at(-1)).toMatchObject({ type: "MODERATION_OUTCOME" });
+  });
+
+  it("refuses to hide a message's report as a review, without writing anything", async () => {
+    const r = await reported();
+    const wrong = await act({ intent: "hide-review", reportId: r.reportId, reason: "Erreur de bouton" });
+    expect(wrong.status).toBe(400);
+    expect(wrong.data.error).toMatch(/ne vise pas un avis/);
+    expect((await reportRow(r.reportId)).status).toBe("OPEN");
+    expect(await auditsFor(r.reportId)).toHaveLength(0);
+  });
+});
+
+describe("the queue is for staff only", () => {
+  it("refuses businesses and secretaries, on the page and its actions", async () => {
+    const r = await reportedReview();
+    for (const user of [await createBusiness(), await createSecretary()]) {
+      const page = await runRoute(
+        reportsPage.loader,
+        await getRequest("/moderation/signalements", { userId: user.id }),
+      );
+      expect(page.status).toBe(403);
+      const action = await act({ intent: "hide-review", reportId: r.reportId, reason: "Tentative" }, user.id);
+      expect(action.status).toBe(403);
+    }
+    expect((await db.review.findUniqueOrThrow({ where: { id: r.reviewId } })).hiddenAt).toBeNull();
   });
 });

@@ -1,10 +1,12 @@
-// Closing a report from the moderation queue: dismiss it, hide the message, or suspend its author.
+// Closing a report from the moderation queue: dismiss it, hide the message or the review, or
+// suspend its author.
 // Each is one transaction with exactly one audit row, the report marked with who did what and when,
 // and the reporter told the outcome (MODERATION_OUTCOME) once it committed.
 import { recordAudit } from "#app/domain/moderation/audit.server";
 import { canHandleReports, type SafetyActor } from "#app/domain/moderation/safety.policy";
 import { suspendUserInTx } from "#app/domain/moderation/suspensions.server";
 import { notify, publishNotifications } from "#app/domain/notifications/notifications.server";
+import { hideReviewInTx } from "#app/domain/reviews/reviews.server";
 import { db, type Tx } from "#app/lib/db.server";
 import { DomainError, forbidden, notFound } from "#app/lib/domain-error";
 import * as repo from "./reports.repo.server";
@@ -27,6 +29,13 @@ const outcomes = {
     resolution: "Message masqué",
     title: "Votre signalement a été traité",
     body: "Le message signalé a été masqué par l’équipe de modération. Merci de votre vigilance.",
+  },
+  "hide-review": {
+    status: "RESOLVED",
+    audit: "REVIEW_HIDE",
+    resolution: "Avis masqué",
+    title: "Votre signalement a été traité",
+    body: "L’avis signalé a été masqué par l’équipe de modération. Merci de votre vigilance.",
   },
   "suspend-sender": {
     status: "RESOLVED",
@@ -59,6 +68,19 @@ async function applyAction(tx: Tx, actor: SafetyActor, report: Report, action: R
     const hidden = await repo.hideMessage(tx, report.targetId, now);
     await auditReport(tx, actor, report, action, {
       messageHiddenAt: hidden ? now.toISOString() : "déjà masqué",
+    });
+    return [];
+  }
+  if (action.intent === "hide-review") {
+    if (report.targetType !== "REVIEW")
+      throw new DomainError("VALIDATION", "Ce signalement ne vise pas un avis.");
+    // Hiding the review writes the one audit row of this action, naming the report.
+    await hideReviewInTx(tx, {
+      actorId: actor.id,
+      reviewId: report.targetId,
+      reason: action.reason,
+      now: new Date(),
+      reportId: report.id,
     });
     return [];
   }

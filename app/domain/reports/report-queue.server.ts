@@ -20,9 +20,11 @@ async function contextsOf(rows: Row[]) {
   const userIds = [...new Set(rows.map(repo.reportedUserIdOf).filter((id): id is string => id !== null))];
   const conversationIds = [...new Set(snapshots.flatMap((s) => (s ? [s.conversationId] : [])))];
   const messageIds = rows.filter((row) => row.targetType === "MESSAGE").map((row) => row.targetId);
-  const [conversations, messages, users, counts] = await Promise.all([
+  const reviewIds = rows.filter((row) => row.targetType === "REVIEW").map((row) => row.targetId);
+  const [conversations, messages, reviews, users, counts] = await Promise.all([
     repo.findConversationContexts(conversationIds),
     repo.findMessagesState(messageIds),
+    repo.findReviewsHidden(reviewIds),
     repo.findUsersBrief(userIds),
     repo.countOpenReportsByUser(),
   ]);
@@ -30,17 +32,25 @@ async function contextsOf(rows: Row[]) {
     snapshots,
     conversations: new Map(conversations.map((c) => [c.id, c])),
     hidden: new Set(messages.filter((m) => m.hiddenAt).map((m) => m.id)),
+    hiddenReviews: new Set(reviews.filter((r) => r.hiddenAt).map((r) => r.id)),
     users: new Map(users.map((u) => [u.id, u])),
     counts,
   };
 }
 
+const listingSnapshotOf = (row: Row) =>
+  row.targetType === "MESSAGE" ? null : (listingSnapshotSchema.safeParse(row.snapshot).data ?? null);
+
 function listingOf(row: Row): OpenReportDTO["listing"] {
-  if (row.targetType !== "PROFILE" && row.targetType !== "MISSION") return null;
-  const parsed = listingSnapshotSchema.safeParse(row.snapshot);
-  if (!parsed.success) return null;
-  const { kind, name, title, link } = parsed.data;
+  const parsed = listingSnapshotOf(row);
+  if (!parsed) return null;
+  const { kind, name, title, link } = parsed;
   return { kind, name, title, link };
+}
+
+function reviewOf(row: Row, hiddenReviews: Set<string>): OpenReportDTO["review"] {
+  const review = row.targetType === "REVIEW" ? listingSnapshotOf(row)?.review : undefined;
+  return review ? { ...review, hidden: hiddenReviews.has(row.targetId) } : null;
 }
 
 /** Oldest first, for staff only. */
@@ -82,6 +92,8 @@ export async function listOpenReports({ actor }: { actor: StaffCandidate }) {
         : null,
       messageHidden: ctx.hidden.has(row.targetId),
       listing: listingOf(row),
+      review: reviewOf(row, ctx.hiddenReviews),
+      reportedUserKind: user?.kind ?? null,
       snapshot,
     };
   });

@@ -87,7 +87,7 @@ export async function findMessagesState(ids: string[]) {
 export async function findUsersBrief(ids: string[]) {
   return db.user.findMany({
     where: { id: { in: ids } },
-    select: { id: true, displayName: true, suspendedAt: true },
+    select: { id: true, displayName: true, kind: true, suspendedAt: true },
   });
 }
 
@@ -146,4 +146,47 @@ export async function findMissionToReport(missionId: string) {
 
 export async function isOrganizationMember(userId: string, organizationId: string) {
   return (await db.membership.count({ where: { userId, organizationId } })) > 0;
+}
+
+export async function findReviewToReport(reviewId: string) {
+  return db.review.findUnique({
+    where: { id: reviewId },
+    select: {
+      id: true,
+      authorId: true,
+      authorSide: true,
+      rating: true,
+      comment: true,
+      publishedAt: true,
+      hiddenAt: true,
+      subjectUserId: true,
+      subjectOrganizationId: true,
+      author: { select: { displayName: true } },
+      contract: { select: { organization: { select: { name: true } }, agency: { select: { name: true } } } },
+    },
+  });
+}
+
+/** The public page a review is shown on: the secretary's profile or the agency's page. */
+export async function findReviewSubjectPage(subject: {
+  subjectUserId: string | null;
+  subjectOrganizationId: string | null;
+}): Promise<string | null> {
+  if (subject.subjectUserId) {
+    const profile = await db.secretaryProfile.findUnique({
+      where: { userId: subject.subjectUserId },
+      select: { slug: true },
+    });
+    return profile ? `/secretaires/${profile.slug}` : null;
+  }
+  if (!subject.subjectOrganizationId) return null;
+  const agency = await db.organization.findFirst({
+    where: { id: subject.subjectOrganizationId, kind: "AGENCY" },
+    select: { slug: true },
+  });
+  return agency?.slug ? `/agences/${agency.slug}` : null;
+}
+
+export async function findReviewsHidden(ids: string[]) {
+  return db.review.findMany({ where: { id: { in: ids } }, select: { id: true, hiddenAt: true } });
 }

@@ -54,8 +54,12 @@ export type OpenReportDTO = {
   context: { conversationKind: "MISSION" | "CONTRACT"; missionTitle: string } | null;
   reportedUser: { id: string; name: string; openReports: number; suspended: boolean } | null;
   messageHidden: boolean;
-  /** A reported profile or mission, as it was reported. */
-  listing: { kind: "PROFILE" | "MISSION"; name: string; title: string; link: string } | null;
+  /** A reported profile, mission, review or person, as it was reported. */
+  listing: { kind: ListingKind; name: string; title: string; link: string } | null;
+  /** A reported review as it was, and whether it is hidden since. */
+  review: (ReviewSnapshot & { hidden: boolean }) | null;
+  /** The reported person's kind (BUSINESS, SECRETARY…), for USER reports. */
+  reportedUserKind: string | null;
   snapshot: {
     body: string;
     senderId: string;
@@ -100,6 +104,11 @@ export const reportActionSchema = z.discriminatedUnion(
       reason: staffReason("Indiquez pourquoi le message est masqué."),
     }),
     z.object({
+      intent: z.literal("hide-review"),
+      reportId: z.string().min(1).max(64),
+      reason: staffReason("Indiquez pourquoi l’avis est masqué."),
+    }),
+    z.object({
       intent: z.literal("suspend-sender"),
       reportId: z.string().min(1).max(64),
       reason: staffReason("Indiquez le motif de la suspension."),
@@ -113,17 +122,23 @@ export type ReportIntent = ReportAction["intent"];
 export const reportActionNotices: Record<ReportIntent, string> = {
   dismiss: "Le signalement est classé sans suite ; son auteur en est informé.",
   "hide-message": "Le message est masqué dans la conversation ; l’auteur du signalement en est informé.",
+  "hide-review": "L’avis est masqué et la note recalculée ; l’auteur du signalement en est informé.",
   "suspend-sender":
     "Le compte est suspendu (sessions fermées, profil retiré de la recherche, propositions retirées, contrats signalés).",
 };
 export const reportNoticeSchema = z
-  .enum(["dismiss", "hide-message", "suspend-sender"])
+  .enum(["dismiss", "hide-message", "hide-review", "suspend-sender"])
   .optional()
   .catch(undefined);
 
-/** A user reports a public profile (by slug) or a mission (by id) from its page. */
+/**
+ * A user reports from a public page: a profile (by slug), a mission (by id), a published review
+ * (by id), or the person behind a profile (USER, by the profile's slug: resolved server-side).
+ */
+export const listingKinds = ["PROFILE", "MISSION", "REVIEW", "USER"] as const;
+export type ListingKind = (typeof listingKinds)[number];
 export const reportListingSchema = z.object({
-  targetType: z.enum(["PROFILE", "MISSION"]),
+  targetType: z.enum(listingKinds),
   targetId: z.string().trim().min(1).max(80),
   reason: z.enum(reportReasons, { errorMap: () => ({ message: reportMessages.reason }) }),
   details: z
@@ -135,12 +150,21 @@ export const reportListingSchema = z.object({
 });
 export type ReportListingInput = z.input<typeof reportListingSchema>;
 
+export const reviewSnapshotSchema = z.object({
+  rating: z.number(),
+  comment: z.string(),
+  authorSide: z.enum(["BUSINESS", "PROVIDER"]),
+  authorLabel: z.string(),
+});
+export type ReviewSnapshot = z.infer<typeof reviewSnapshotSchema>;
+
 export const listingSnapshotSchema = z.object({
-  kind: z.enum(["PROFILE", "MISSION"]),
+  kind: z.enum(listingKinds),
   userId: z.string(),
   name: z.string(),
   title: z.string(),
   link: z.string(),
+  review: reviewSnapshotSchema.optional(),
 });
 export type ListingSnapshot = z.infer<typeof listingSnapshotSchema>;
 
@@ -148,6 +172,6 @@ export type ListingSnapshot = z.infer<typeof listingSnapshotSchema>;
 export const listingReportNotices = {
   ok: "Merci : votre signalement est transmis à l’équipe de modération.",
   doublon: "Vous avez déjà signalé ce contenu : l’équipe de modération va l’examiner.",
-  refus: "Vous ne pouvez pas signaler votre propre profil ou votre propre mission.",
+  refus: "Vous ne pouvez pas signaler votre propre profil, votre propre mission ou votre propre avis.",
 } as const;
 export type ListingReportNotice = keyof typeof listingReportNotices;

@@ -231,20 +231,30 @@ export async function hideReview({
   if (!parsed.success)
     throw new DomainError("VALIDATION", parsed.error.issues[0]?.message ?? "Formulaire invalide.");
   const { reviewId, reason } = parsed.data;
-  await db.$transaction(async (tx) => {
-    const review = await repo.findForHiding(tx, reviewId);
-    if (!review) throw notFound("Cet avis");
-    if (review.hiddenAt) throw new DomainError("CONFLICT", "Cet avis est déjà masqué.");
-    await repo.markHidden(tx, reviewId, reason, now);
-    await recomputeRating(tx, review);
-    await recordAudit(tx, {
-      actorId,
-      action: "REVIEW_HIDE",
-      targetType: "Review",
-      targetId: reviewId,
-      reason,
-      before: { hiddenAt: null, rating: review.rating, comment: review.comment },
-      after: { hiddenAt: now.toISOString() },
-    });
+  await db.$transaction((tx) => hideReviewInTx(tx, { actorId, reviewId, reason, now }));
+}
+
+/**
+ * Hiding in the caller's transaction (the caller checked the actor is staff): the review, the
+ * subject's rating, and the one audit row of the action (naming the report when it comes from one).
+ */
+export async function hideReviewInTx(
+  tx: Tx,
+  args: { actorId: string; reviewId: string; reason: string; now: Date; reportId?: string },
+): Promise<void> {
+  const { actorId, reviewId, reason, now } = args;
+  const review = await repo.findForHiding(tx, reviewId);
+  if (!review) throw notFound("Cet avis");
+  if (review.hiddenAt) throw new DomainError("CONFLICT", "Cet avis est déjà masqué.");
+  await repo.markHidden(tx, reviewId, reason, now);
+  await recomputeRating(tx, review);
+  await recordAudit(tx, {
+    actorId,
+    action: "REVIEW_HIDE",
+    targetType: "Review",
+    targetId: reviewId,
+    reason,
+    before: { hiddenAt: null, rating: review.rating, comment: review.comment },
+    after: { hiddenAt: now.toISOString(), ...(args.reportId ? { reportId: args.reportId } : {}) },
   });
 }

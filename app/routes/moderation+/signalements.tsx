@@ -42,7 +42,40 @@ export async function action({ request }: ActionFunctionArgs) {
 
 const conversationKinds = { MISSION: "Échange avant contrat", CONTRACT: "Conversation du contrat" } as const;
 
-const listingLabels = { PROFILE: "Profil", MISSION: "Mission" } as const;
+const listingLabels = { PROFILE: "Profil", MISSION: "Mission", REVIEW: "Avis", USER: "Personne" } as const;
+const userKinds: Record<string, string> = {
+  BUSINESS: "entreprise",
+  SECRETARY: "secrétaire",
+  AGENCY_OWNER: "agence",
+  STAFF: "équipe",
+};
+
+function ReviewContext({ review }: { review: NonNullable<OpenReportDTO["review"]> }) {
+  return (
+    <>
+      <p>
+        Avis de {review.authorLabel} (
+        {review.authorSide === "BUSINESS" ? "côté entreprise" : "côté prestataire"}) · note {review.rating} /
+        5
+      </p>
+      <blockquote className="pre-line">{review.comment}</blockquote>
+      {review.hidden ? <p className="badge">Avis déjà masqué</p> : null}
+    </>
+  );
+}
+
+function UserContext({ report }: { report: OpenReportDTO }) {
+  const user = report.reportedUser;
+  if (!user) return <p className="muted">Compte introuvable</p>;
+  const kind = report.reportedUserKind ? (userKinds[report.reportedUserKind] ?? report.reportedUserKind) : "";
+  return (
+    <p>
+      Personne signalée : {user.name}
+      {kind ? ` (${kind})` : null} · <Link to={report.listing!.link}>son profil public</Link> ·{" "}
+      <Link to={`/moderation/utilisateurs/${user.id}`}>suspendre ou rétablir depuis sa fiche</Link>
+    </p>
+  );
+}
 
 function ListingContext({
   listing,
@@ -51,6 +84,8 @@ function ListingContext({
   listing: NonNullable<OpenReportDTO["listing"]>;
   report: OpenReportDTO;
 }) {
+  if (report.review) return <ReviewContext review={report.review} />;
+  if (listing.kind === "USER") return <UserContext report={report} />;
   const staffLink =
     listing.kind === "PROFILE"
       ? `/moderation/profils/${report.targetId}`
@@ -129,6 +164,15 @@ function ReportCard({ report, error }: { report: OpenReportDTO; error: string | 
             title="Masquer le message"
             label="Motif du masquage"
             submitLabel="Masquer le message"
+            hidden={hidden}
+          />
+        ) : null}
+        {report.review && !report.review.hidden ? (
+          <ReasonForm
+            intent="hide-review"
+            title="Masquer l’avis"
+            label="Motif du masquage"
+            submitLabel="Masquer l’avis"
             hidden={hidden}
           />
         ) : null}
