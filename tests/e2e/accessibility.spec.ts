@@ -57,6 +57,7 @@ const pagesBySignedInAccount: Array<{ email: string | null; paths: string[] }> =
       "/moderation/avis",
     ],
   },
+  { email: demoAccounts.admin.email, paths: ["/moderation/equipe"] },
 ];
 // Not audited: /contrats/:id/avis — the seed's only COMPLETED contract is between generated accounts
 // whose addresses are random, and no demo account has one.
