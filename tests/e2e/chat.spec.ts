@@ -49,7 +49,8 @@ test("a business and a secretary chat live, see typing and read receipts, and ex
     const composer = business.getByLabel("Votre message");
     await composer.pressSequentially("Le dossier", { delay: 20 });
     await expect(
-      secretary.getByText(`${demoAccounts.cabinet.displayName} est en train d’écrire…`),
+      // The visible line (a polite status repeats it once for screen readers).
+      secretary.locator(".chat-typing").getByText(`${demoAccounts.cabinet.displayName} est en train d’écrire…`),
     ).toBeVisible();
     await composer.fill(text);
     // With the socket up, a text message goes over it (its ack), not through the form post.

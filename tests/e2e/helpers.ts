@@ -1,4 +1,7 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { generateTOTP } from "@epic-web/totp";
 import { expect, type Cookie, type Page } from "@playwright/test";
 import { demoAccounts, demoStaffTotpSecret } from "../../app/cli/seed/demo-accounts";
@@ -22,42 +25,54 @@ export async function login(page: Page, email: string, password = demoPassword) 
   await page.getByRole("button", { name: "Se connecter" }).click();
   if (demoStaff.includes(email)) await passSecondFactor(page);
   await expect(page).toHaveURL(/\/tableau-de-bord$/);
-  if (demoStaff.includes(email)) staffSessions.set(email, await page.context().cookies());
+  if (demoStaff.includes(email)) saveStaffSession(email, await page.context().cookies());
 }
 
 /**
- * Each TOTP code is accepted once per account, so dozens of staff logins a minute cannot each
- * type a fresh code: within a worker, a staff session that already passed the second factor is
- * reused (a fresh login happens again if it was signed out).
+ * Each TOTP step is accepted once per account (the server remembers the last one), so dozens of
+ * staff logins a minute cannot each type a fresh code: a staff session that passed the second
+ * factor is shared by every worker of the run through a file, and reused until it is signed out
+ * (a fresh login then types a code again). A stale file from an earlier run is simply refused.
  */
-const staffSessions = new Map<string, Cookie[]>();
+const staffSessionFile = path.join(os.tmpdir(), `permanence-e2e-staff-${process.env.E2E_PORT ?? "3100"}.json`);
+
+function readStaffSessions(): Record<string, Cookie[]> {
+  try {
+    return JSON.parse(fs.readFileSync(staffSessionFile, "utf8")) as Record<string, Cookie[]>;
+  } catch {
+    return {};
+  }
+}
+
+function saveStaffSession(email: string, cookies: Cookie[]) {
+  const temporary = `${staffSessionFile}.${process.pid}`;
+  fs.writeFileSync(temporary, JSON.stringify({ ...readStaffSessions(), [email]: cookies }));
+  fs.renameSync(temporary, staffSessionFile);
+}
 
 async function reuseStaffSession(page: Page, email: string): Promise<boolean> {
-  const cookies = staffSessions.get(email)?.filter((cookie) => cookie.name === "permanence_session");
+  const cookies = readStaffSessions()[email]?.filter((cookie) => cookie.name === "permanence_session");
   if (!cookies?.length) return false;
   // A sign-out clicked just before may still be in flight: its blank cookie would land after ours.
   await page.waitForLoadState("networkidle");
   await page.goto("/connexion");
   await page.context().addCookies(cookies);
   await page.goto("/tableau-de-bord");
-  if (new URL(page.url()).pathname === "/tableau-de-bord") return true;
-  staffSessions.delete(email);
-  return false;
+  return new URL(page.url()).pathname === "/tableau-de-bord";
 }
 
 const demoStaff: string[] = [demoAccounts.moderation.email, demoAccounts.admin.email];
 const period = 30;
 
 /**
- * Types the demo staff's TOTP code, computed from the seeded demo secret with the same library as
- * the server. A code is accepted once per account and both workers may log in as the same staff
- * member within 30 s: a refused code is followed by the next step's (the server accepts one step
- * early), then by a wait for the next period.
+ * Types the demo staff's TOTP code, computed from the seeded demo secret. The server accepts a step
+ * once per account, up to one step early: the current step's code is tried first, then the next
+ * step's, then — both taken by another worker — the next period is awaited and it starts again.
  */
 async function passSecondFactor(page: Page) {
   await expect(page).toHaveURL(/\/connexion\/double-authentification\?/);
-  for (let attempt = 0; attempt < 4; attempt++) {
-    if (attempt === 2)
+  for (let attempt = 0; attempt < 6; attempt++) {
+    if (attempt > 0 && attempt % 2 === 0)
       await page.waitForTimeout((period - (Math.floor(Date.now() / 1000) % period) + 1) * 1000);
     const code =
       attempt % 2 === 0 ? (await generateTOTP({ secret: demoStaffTotpSecret })).otp : nextStepCode();
@@ -70,7 +85,7 @@ async function passSecondFactor(page: Page) {
     ]);
     if (response.status() < 400) return;
   }
-  throw new Error("the demo staff second factor was refused four times");
+  throw new Error("the demo staff second factor was refused six times");
 }
 
 /** RFC 6238 for the step after the current one (the library only computes the current one). */
