@@ -2,6 +2,7 @@
 // business with a contract of €5,000 or more downloads its provider's current one.
 import { fileTypeFromBuffer } from "file-type";
 import { sanitizeFileName } from "#app/domain/chat/chat-attachment-rules.server";
+import { parisToday } from "#app/domain/missions/schedule";
 import { DomainError, forbidden, notFound } from "#app/lib/domain-error";
 import { getFileStorage } from "#app/lib/file-storage.server";
 import * as repo from "./vigilance.repo.server";
@@ -49,7 +50,7 @@ export async function checkVigilancePdf(file: { fileName: string; bytes: Uint8Ar
 export function issueDateOf(issuedOn: string, now: Date): Date {
   const date = new Date(`${issuedOn}T00:00:00Z`);
   // Compared by calendar day in Paris: a certificate issued "today" is fine at any hour.
-  const today = new Date(`${now.toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" })}T00:00:00Z`);
+  const today = new Date(`${parisToday(now)}T00:00:00Z`);
   if (date > today) throw new DomainError("VALIDATION", vigilanceMessages.issuedOnFuture);
   if (expiryOf(date) <= today) throw new DomainError("VALIDATION", vigilanceMessages.issuedOnExpired);
   return date;

@@ -3,6 +3,7 @@
 // "Once a day" = the last digest is before today's 08:00 Paris: the digest stays at 08:00 whatever
 // time a run happens (no drift), and a late run does not send two in a day. Choosing DAILY sets
 // the clock to that moment, so the first digest is the next 08:00.
+import { parisInstant, parisToday } from "#app/domain/missions/schedule";
 import { getEnv } from "#app/lib/env.server";
 import { startPeriodicJob, type PeriodicJob } from "#app/lib/periodic-job";
 import { logger as appLogger } from "#app/server/logger";
@@ -15,49 +16,9 @@ export const DIGEST_HOUR = 8;
 const BATCH = 100;
 type Logger = Pick<typeof appLogger, "info" | "warn" | "error">;
 
-export function parisHour(now: Date): number {
-  const hour = new Intl.DateTimeFormat("fr-FR", {
-    timeZone: "Europe/Paris",
-    hour: "2-digit",
-    hourCycle: "h23",
-  })
-    .formatToParts(now)
-    .find((p) => p.type === "hour")?.value;
-  return Number(hour);
-}
-
-/** The offset of Paris time from UTC at `at`, in ms (+1 h in winter, +2 h in summer). */
-function parisOffsetMs(at: Date): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone: "Europe/Paris",
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, Number(p.value)]),
-  );
-  const local = Date.UTC(
-    parts.year!,
-    parts.month! - 1,
-    parts.day!,
-    parts.hour!,
-    parts.minute!,
-    parts.second!,
-  );
-  return local - Math.floor(at.getTime() / 1000) * 1000;
-}
-
 /** 08:00 Paris time on the Paris calendar day of `now` (DST changes happen at night, not at 08:00). */
 export function todaysDigestTime(now: Date): Date {
-  const paris = new Date(now.getTime() + parisOffsetMs(now));
-  const eight = Date.UTC(paris.getUTCFullYear(), paris.getUTCMonth(), paris.getUTCDate(), DIGEST_HOUR);
-  return new Date(eight - parisOffsetMs(new Date(eight)));
+  return parisInstant(parisToday(now), `${String(DIGEST_HOUR).padStart(2, "0")}:00`);
 }
 
 type Window = { now: Date; since: Date };
@@ -80,8 +41,8 @@ async function digestFor(user: { id: string; email: string; displayName: string 
 
 /** Queues the digests due at `now`; returns how many. Before 08:00 Paris time, none. */
 export async function queueDailyDigests(now: Date = new Date()): Promise<number> {
-  if (parisHour(now) < DIGEST_HOUR) return 0;
   const since = todaysDigestTime(now);
+  if (now < since) return 0;
   let queued = 0;
   for (;;) {
     const users = await repo.findDigestRecipients(since, BATCH);
