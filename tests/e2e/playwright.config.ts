@@ -15,7 +15,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   // Two cores running the server, two browsers and axe: a full journey takes 30 s on a busy run.
-  timeout: 60_000,
+  // A staff login may wait up to two TOTP periods (30 s each) when another worker just used the
+  // account's codes (tests/e2e/helpers.ts); a journey with one must still fit.
+  timeout: 120_000,
   expect: { timeout: 7_000 },
   reporter: [["list"]],
   use: {
