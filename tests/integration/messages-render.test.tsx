@@ -1,6 +1,3 @@
-import { renderToString } from "react-dom/server";
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
-import { AuthenticityTokenProvider } from "remix-utils/csrf/react";
 import { describe, expect, it } from "vitest";
 import { askQuestion, sendMessage } from "#app/domain/chat/chat.server";
 import { db } from "#app/lib/db.server";
@@ -8,6 +5,7 @@ import * as conversationPage from "#app/routes/messages+/$conversationId";
 import * as listPage from "#app/routes/messages+/_index";
 import * as missionPage from "#app/routes/missions+/$missionId";
 import { openMissionWithBusiness, publishedSecretary, signPledgeFor } from "#tests/factories/proposals";
+import { renderPage } from "#tests/setup/render-page";
 import { getRequest } from "#tests/setup/requests";
 import { runRoute } from "#tests/setup/route-result";
 
@@ -24,34 +22,7 @@ async function render(
   const result = await runRoute(page.loader, await getRequest(path, { userId }), params);
   expect(result.status).toBe(200);
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, kind: true } });
-  // The root route's data, which some components read (who is signed in).
-  const routes = [
-    {
-      id: "root",
-      loader: () => ({ user }),
-      children: [
-        {
-          id: "r",
-          path: "*",
-          loader: () => result.data,
-          action: () => (actionData ?? null) as Record<string, unknown> | null,
-          Component: page.default,
-        },
-      ],
-    },
-  ];
-  const handler = createStaticHandler(routes);
-  const method = actionData === undefined ? "GET" : "POST";
-  const context = await handler.query(
-    new Request(`http://localhost${path}`, { method, body: method === "POST" ? "" : undefined }),
-  );
-  if (context instanceof Response) throw new Error("unexpected redirect");
-  const html = renderToString(
-    <AuthenticityTokenProvider token="t">
-      <StaticRouterProvider router={createStaticRouter(handler.dataRoutes, context)} context={context} />
-    </AuthenticityTokenProvider>,
-  ).replace(/<script>.*<\/script>/s, "");
-  return { html, text: html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ") };
+  return renderPage({ Component: page.default, path, loaderData: result.data, rootData: { user }, actionData });
 }
 
 async function conversation(spec: Parameters<typeof openMissionWithBusiness>[0] = {}) {

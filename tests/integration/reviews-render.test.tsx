@@ -1,8 +1,5 @@
 // The review pages as the server renders them (no JavaScript): accessible radio groups, the
 // double-blind notice, the staff list, and the averages on the public profile.
-import { renderToString } from "react-dom/server";
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
-import { AuthenticityTokenProvider } from "remix-utils/csrf/react";
 import { describe, expect, it } from "vitest";
 import { submitReview } from "#app/domain/reviews/reviews.server";
 import { db } from "#app/lib/db.server";
@@ -12,6 +9,7 @@ import * as moderationReviews from "#app/routes/moderation+/avis";
 import * as profilePage from "#app/routes/secretaires+/$slug";
 import { createCompletedContract, reviewInput } from "#tests/factories/reviews";
 import { createStaff } from "#tests/factories/users";
+import { renderPage } from "#tests/setup/render-page";
 import { getRequest } from "#tests/setup/requests";
 import { runRoute } from "#tests/setup/route-result";
 
@@ -26,33 +24,7 @@ async function render(
 ) {
   const result = await runRoute(page.loader, await getRequest(path, userId ? { userId } : {}), params);
   expect(result.status).toBe(200);
-  const routes = [
-    {
-      id: "root",
-      loader: () => ({ user: null }),
-      children: [
-        {
-          id: "r",
-          path: "*",
-          loader: () => result.data,
-          action: () => (actionData ?? null) as Record<string, unknown> | null,
-          Component: page.default,
-        },
-      ],
-    },
-  ];
-  const handler = createStaticHandler(routes);
-  const method = actionData === undefined ? "GET" : "POST";
-  const context = await handler.query(
-    new Request(`http://localhost${path}`, { method, body: method === "POST" ? "" : undefined }),
-  );
-  if (context instanceof Response) throw new Error("unexpected redirect");
-  const html = renderToString(
-    <AuthenticityTokenProvider token="t">
-      <StaticRouterProvider router={createStaticRouter(handler.dataRoutes, context)} context={context} />
-    </AuthenticityTokenProvider>,
-  ).replace(/<script>.*<\/script>/s, "");
-  return { html, text: html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ") };
+  return renderPage({ Component: page.default, path, loaderData: result.data, rootData: { user: null }, actionData });
 }
 
 describe("the contract's review page", () => {
